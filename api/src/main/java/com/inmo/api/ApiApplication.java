@@ -1,0 +1,33 @@
+package com.inmo.api;
+
+import com.inmo.api.config.ApiStartupCheck;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+
+/** The api process: REST for the dashboard, auth, webhooks, live events; owns the database. */
+@SpringBootApplication
+public class ApiApplication {
+
+  /** The api's settings file is {@code inmo-api.yml}, so it can share a JVM with the worker in dev mode. */
+  public static final String CONFIG_NAME = "inmo-api";
+
+  public static void main(String[] args) {
+    List<String> problems = ApiStartupCheck.problems(System.getenv());
+    if (!problems.isEmpty()) {
+      problems.forEach(p -> System.err.println("Configuration error: " + p));
+      System.exit(2);
+    }
+    builder(Map.of()).run(args);
+  }
+
+  /** The api with extra properties on top of the environment (the dev launcher passes its embedded servers). */
+  public static SpringApplicationBuilder builder(Map<String, Object> properties) {
+    Map<String, Object> props = new HashMap<>(properties);
+    props.put("spring.config.name", CONFIG_NAME);
+    return new SpringApplicationBuilder(ApiApplication.class).properties(props);
+  }
+
+}

@@ -1,0 +1,65 @@
+package com.inmo.api.auth;
+
+import com.inmo.api.internal.InternalTokenFilter;
+import com.nimbusds.jose.jwk.source.ImmutableSecret;
+import javax.crypto.SecretKey;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+
+/**
+ * Stateless JWT security: bearer tokens signed HS256 with {@code SECRET_KEY}; the dashboard's REST
+ * needs one, health and login do not, the internal endpoints take the worker's shared token instead.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebFluxSecurity
+public class SecurityConfig {
+
+  @Bean
+  SecretKey jwtSigningKey(@Value("${inmo.secret-key:}") String secret) {
+    return JwtKeys.hmacKey(secret);
+  }
+
+  @Bean
+  JwtEncoder jwtEncoder(SecretKey jwtSigningKey) {
+    return new NimbusJwtEncoder(new ImmutableSecret<>(jwtSigningKey));
+  }
+
+  @Bean
+  ReactiveJwtDecoder jwtDecoder(SecretKey jwtSigningKey) {
+    return NimbusReactiveJwtDecoder.withSecretKey(jwtSigningKey).macAlgorithm(MacAlgorithm.HS256).build();
+  }
+
+  @Bean
+  PasswordEncoder passwordEncoder() {
+    return new BCryptPasswordEncoder();
+  }
+
+  @Bean
+  SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http,
+                                                @Value("${inmo.internal-api-token:}") String internalToken) {
+    return http
+        .csrf(ServerHttpSecurity.CsrfSpec::disable)
+        .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+        .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+        .logout(ServerHttpSecurity.LogoutSpec::disable)
+        .addFilterAt(new InternalTokenFilter(internalToken), SecurityWebFiltersOrder.FIRST)
+        .authorizeExchange(ex -> ex
+            .pathMatchers("/health", "/auth/login", "/internal/**", "/webhooks/**",
+                "/api/v1/webchat/**").permitAll()
+            .anyExchange().authenticated())
+        .oauth2ResourceServer(rs -> rs.jwt(jwt -> { }))
+        .build();
+  }
+}

@@ -1,0 +1,16 @@
+package com.inmo.api.config;
+
+import java.util.Locale;
+import java.util.Map;
+
+/** The deployment guide's {@code ENVIRONMENT}: {@code production} turns every guard on; anything else is dev. */
+public final class Environments {
+
+  private Environments() {
+  }
+
+  public static boolean isProduction(Map<String, String> env) {
+    String value = env.get("ENVIRONMENT");
+    return value != null && value.trim().toLowerCase(Locale.ROOT).equals("production");
+  }
+}

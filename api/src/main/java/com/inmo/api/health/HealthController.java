@@ -1,0 +1,78 @@
+package com.inmo.api.health;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * {@code GET /health}, as the old system answered it: 200 "healthy" when every required dependency
+ * answers, 503 "unhealthy" naming the one that does not (load balancers and the deployment checklist
+ * read it). Checks run in parallel, each bounded by a timeout, so a hung dependency cannot hang it.
+ */
+@RestController
+public class HealthController {
+
+  private final List<DependencyCheck> checks;
+  private final Duration timeout;
+
+  public HealthController(List<DependencyCheck> checks,
+                          @Value("${inmo.health.check-timeout:2s}") Duration timeout) {
+    this.checks = checks;
+    this.timeout = timeout;
+  }
+
+  @GetMapping("/health")
+  public Mono<ResponseEntity<HealthReport>> health() {
+    return Flux.fromIterable(checks)
+        .flatMap(check -> check.probe()
+            .timeout(timeout)
+            .thenReturn(CheckResult.up(check.name()))
+            .onErrorResume(e -> Mono.just(CheckResult.down(check.name(), describe(e)))))
+        .collectList()
+        .map(this::report);
+  }
+
+  private ResponseEntity<HealthReport> report(List<CheckResult> results) {
+    Map<String, String> states = new LinkedHashMap<>();
+    Map<String, String> errors = new LinkedHashMap<>();
+    checks.forEach(c -> results.stream().filter(r -> r.name().equals(c.name())).findFirst().ifPresent(r -> {
+      states.put(r.name(), r.up() ? "up" : "down");
+      if (!r.up()) {
+        errors.put(r.name(), r.error());
+      }
+    }));
+    boolean healthy = errors.isEmpty();
+    HealthReport body = new HealthReport(healthy ? "healthy" : "unhealthy", states, errors.isEmpty() ? null : errors);
+    return ResponseEntity.status(healthy ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).body(body);
+  }
+
+  private static String describe(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String message = root.getMessage();
+    if (e instanceof java.util.concurrent.TimeoutException) {
+      return "no answer in time";
+    }
+    return root.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+  }
+
+  record CheckResult(String name, boolean up, String error) {
+    static CheckResult up(String name) {
+      return new CheckResult(name, true, null);
+    }
+
+    static CheckResult down(String name, String error) {
+      return new CheckResult(name, false, error);
+    }
+  }
+}

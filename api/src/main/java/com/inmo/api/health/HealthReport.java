@@ -1,0 +1,9 @@
+package com.inmo.api.health;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.Map;
+
+/** The body of {@code GET /health}: overall status, one state per dependency, and why a failing one failed. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record HealthReport(String status, Map<String, String> checks, Map<String, String> errors) {
+}

@@ -1,0 +1,64 @@
+package com.inmo.api.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ApiStartupCheckTest {
+
+  private static Map<String, String> production() {
+    Map<String, String> env = new HashMap<>();
+    env.put("ENVIRONMENT", "production");
+    env.put("SECRET_KEY", "x".repeat(32));
+    env.put("DATABASE_URL", "postgresql://inmo:pw@db:5432/inmo");
+    env.put("REDIS_URL", "redis://redis:6379/0");
+    env.put("ALLOWED_ORIGINS", "https://app.inmo.cl");
+    env.put("TEMPORAL_ADDRESS", "temporal:7233");
+    env.put("INTERNAL_API_TOKEN", "t".repeat(32));
+    return env;
+  }
+
+  @Test
+  void devModeNeedsNothing() {
+    assertThat(ApiStartupCheck.problems(Map.of())).isEmpty();
+  }
+
+  @Test
+  void aCompleteProductionEnvironmentPasses() {
+    assertThat(ApiStartupCheck.problems(production())).isEmpty();
+  }
+
+  @Test
+  void aShortSecretKeyIsNamedWithItsLength() {
+    Map<String, String> env = production();
+    env.put("SECRET_KEY", "short-key");
+
+    assertThat(ApiStartupCheck.problems(env))
+        .containsExactly("SECRET_KEY must be at least 32 characters when ENVIRONMENT=production (it has 9)");
+  }
+
+  @Test
+  void eachMissingVariableIsOneLineNamingIt() {
+    Map<String, String> env = production();
+    env.remove("DATABASE_URL");
+    env.put("REDIS_URL", " ");
+    env.remove("ALLOWED_ORIGINS");
+    env.remove("TEMPORAL_ADDRESS");
+    env.remove("SECRET_KEY");
+
+    assertThat(ApiStartupCheck.problems(env)).containsExactly(
+        "SECRET_KEY is required when ENVIRONMENT=production (at least 32 characters)",
+        "DATABASE_URL is required when ENVIRONMENT=production",
+        "REDIS_URL is required when ENVIRONMENT=production",
+        "ALLOWED_ORIGINS is required when ENVIRONMENT=production",
+        "TEMPORAL_ADDRESS is required when ENVIRONMENT=production");
+  }
+
+  @Test
+  void aMalformedDatabaseUrlIsReportedInAnyMode() {
+    assertThat(ApiStartupCheck.problems(Map.of("DATABASE_URL", "mysql://x@y/z")))
+        .singleElement().asString().startsWith("DATABASE_URL must be a PostgreSQL URL");
+  }
+}

@@ -1,0 +1,40 @@
+package com.inmo.worker.config;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/** What the worker refuses to start without; each problem is one line naming the variable. */
+public final class WorkerStartupCheck {
+
+  public static final Set<String> LLM_PROVIDERS = Set.of("offline", "gemini", "claude", "openai");
+  public static final Set<String> VOICE_PROVIDERS = Set.of("simulated", "vapi", "bland");
+
+  private WorkerStartupCheck() {
+  }
+
+  public static List<String> problems(Map<String, String> env) {
+    List<String> problems = new ArrayList<>();
+    checkChoice(env, "LLM_PROVIDER", LLM_PROVIDERS, problems);
+    checkChoice(env, "VOICE_PROVIDER", VOICE_PROVIDERS, problems);
+    if (!"production".equalsIgnoreCase(String.valueOf(env.get("ENVIRONMENT")).trim())) {
+      return problems;
+    }
+    for (String required : List.of("TEMPORAL_ADDRESS", "INMO_API_URL", "INTERNAL_API_TOKEN")) {
+      String value = env.get(required);
+      if (value == null || value.isBlank()) {
+        problems.add(required + " is required when ENVIRONMENT=production");
+      }
+    }
+    return problems;
+  }
+
+  private static void checkChoice(Map<String, String> env, String name, Set<String> allowed, List<String> problems) {
+    String value = env.get(name);
+    if (value != null && !value.isBlank() && !allowed.contains(value.trim().toLowerCase(Locale.ROOT))) {
+      problems.add(name + " must be one of " + allowed.stream().sorted().toList() + ", got '" + value.trim() + "'");
+    }
+  }
+}
