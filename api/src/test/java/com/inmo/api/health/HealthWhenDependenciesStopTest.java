@@ -1,0 +1,129 @@
+package com.inmo.api.health;
+
+import io.temporal.testserver.TestServer;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import redis.embedded.RedisServer;
+
+/**
+ * Each dependency really stops (its own server, started for this test) and {@code /health} says which:
+ * 503 "unhealthy" naming the failing check, and healthy again once Redis is back.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {"spring.config.name=inmo-api", "inmo.health.check-timeout=1500ms"})
+@AutoConfigureWebTestClient
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class HealthWhenDependenciesStopTest {
+
+  static final EmbeddedPostgres POSTGRES;
+  static final int REDIS_PORT = freePort();
+  static RedisServer redis;
+  static final int TEMPORAL_PORT = freePort();
+  static final TestServer.PortBoundTestServer TEMPORAL;
+
+  static {
+    try {
+      POSTGRES = EmbeddedPostgres.builder()
+          .setOverrideWorkingDirectory(Files.createTempDirectory("inmo-health-pg").toFile())
+          .setPort(freePort()).start();
+      redis = startRedis();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+    TEMPORAL = TestServer.createPortBoundServer(TEMPORAL_PORT, true);
+  }
+
+  @DynamicPropertySource
+  static void servers(DynamicPropertyRegistry registry) {
+    registry.add("spring.r2dbc.url", () -> "r2dbc:postgresql://127.0.0.1:" + POSTGRES.getPort() + "/postgres");
+    registry.add("spring.r2dbc.username", () -> "postgres");
+    registry.add("spring.flyway.url", () -> "jdbc:postgresql://127.0.0.1:" + POSTGRES.getPort() + "/postgres");
+    registry.add("spring.flyway.user", () -> "postgres");
+    registry.add("spring.data.redis.url", () -> "redis://127.0.0.1:" + REDIS_PORT);
+    registry.add("spring.temporal.connection.target", () -> "127.0.0.1:" + TEMPORAL_PORT);
+  }
+
+  @Autowired
+  WebTestClient http;
+
+  @Test
+  @Order(1)
+  void healthyWhileAllThreeRun() {
+    http.get().uri("/health").exchange().expectStatus().isOk()
+        .expectBody().jsonPath("$.status").isEqualTo("healthy");
+  }
+
+  @Test
+  @Order(2)
+  void redisStopped() throws IOException {
+    redis.stop();
+
+    http.get().uri("/health").exchange().expectStatus().isEqualTo(503)
+        .expectBody()
+        .jsonPath("$.status").isEqualTo("unhealthy")
+        .jsonPath("$.checks.redis").isEqualTo("down")
+        .jsonPath("$.checks.database").isEqualTo("up")
+        .jsonPath("$.checks.temporal").isEqualTo("up")
+        .jsonPath("$.errors.redis").exists();
+
+    redis = startRedis();
+    http.get().uri("/health").exchange().expectStatus().isOk();
+  }
+
+  @Test
+  @Order(3)
+  void temporalStopped() {
+    TEMPORAL.close();
+
+    http.get().uri("/health").exchange().expectStatus().isEqualTo(503)
+        .expectBody()
+        .jsonPath("$.checks.temporal").isEqualTo("down")
+        .jsonPath("$.checks.database").isEqualTo("up")
+        .jsonPath("$.checks.redis").isEqualTo("up");
+  }
+
+  @Test
+  @Order(4)
+  void databaseStopped() throws IOException {
+    POSTGRES.close();
+
+    http.get().uri("/health").exchange().expectStatus().isEqualTo(503)
+        .expectBody()
+        .jsonPath("$.status").isEqualTo("unhealthy")
+        .jsonPath("$.checks.database").isEqualTo("down")
+        .jsonPath("$.errors.database").exists();
+  }
+
+  @AfterAll
+  static void stopWhatIsLeft() throws IOException {
+    redis.stop();
+  }
+
+  private static RedisServer startRedis() throws IOException {
+    RedisServer server = RedisServer.newRedisServer().bind("127.0.0.1").port(REDIS_PORT)
+        .setting("save \"\"").onShutdownForceStop(true).build();
+    server.start();
+    return server;
+  }
+
+  private static int freePort() {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
