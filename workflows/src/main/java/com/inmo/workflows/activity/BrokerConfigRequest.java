@@ -1,0 +1,4 @@
+package com.inmo.workflows.activity;
+
+public record BrokerConfigRequest(String brokerSlug) {
+}

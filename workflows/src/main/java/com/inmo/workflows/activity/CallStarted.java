@@ -1,0 +1,4 @@
+package com.inmo.workflows.activity;
+
+public record CallStarted(String provider, String providerCallId) {
+}

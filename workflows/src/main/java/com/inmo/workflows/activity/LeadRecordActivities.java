@@ -1,0 +1,30 @@
+package com.inmo.workflows.activity;
+
+import com.inmo.workflows.broker.BrokerConfig;
+import io.temporal.activity.ActivityInterface;
+
+/**
+ * The read model the dashboard lists, written by the workflow through the api's internal endpoints (only
+ * the api touches the database). Every write is idempotent: a retried activity records nothing twice.
+ */
+@ActivityInterface
+public interface LeadRecordActivities {
+
+  /** The broker's current settings; read before each step so dashboard changes apply to running leads. */
+  BrokerConfig brokerConfig(BrokerConfigRequest request);
+
+  /** Inserts or updates the lead's row with the workflow's current view of it. */
+  void saveLead(LeadSnapshot snapshot);
+
+  /** Records one message of the conversation (unique per lead and external id). */
+  void recordMessage(MessageRecord message);
+
+  /** Appends a stage move to the lead's history. */
+  void recordStageMove(StageMoveRecord move);
+
+  /** Tells the broker's team something (new hot lead, human needed, alerts, digest). */
+  void notifyTeam(TeamNotification notification);
+
+  /** The day's figures of one broker, for the daily digest. */
+  DigestSummary digest(DigestRequest request);
+}

@@ -1,0 +1,5 @@
+package com.inmo.workflows.lead;
+
+/** An operator resumes the step that exhausted its retries. */
+public record RetryStepRequest(String userId) {
+}
