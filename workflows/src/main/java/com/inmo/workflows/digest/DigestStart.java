@@ -1,0 +1,4 @@
+package com.inmo.workflows.digest;
+
+public record DigestStart(String brokerSlug, String timeZone) {
+}

@@ -1,0 +1,105 @@
+package com.inmo.workflows.lead;
+
+import com.inmo.workflows.call.CallOutcome;
+import com.inmo.workflows.call.CallReport;
+import com.inmo.workflows.call.CallRequest;
+import com.inmo.workflows.call.CallStatus;
+import com.inmo.workflows.call.CallWorkflow;
+import io.temporal.api.enums.v1.ParentClosePolicy;
+import io.temporal.workflow.Async;
+import io.temporal.workflow.ChildWorkflowOptions;
+import io.temporal.workflow.Workflow;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+/**
+ * Voice calls: each attempt is a child workflow that outlives a continue-as-new of this one (ABANDON) and
+ * reports back by signal. No answer, busy or voicemail → another attempt after the broker's delay, within
+ * the daily and total caps; when the day's attempts are spent, a message instead.
+ */
+final class LeadCalls {
+
+  static final Duration REPORT_TIMEOUT = Duration.ofMinutes(15);
+
+  private final LeadCore core;
+  private final LeadState s;
+
+  LeadCalls(LeadCore core) {
+    this.core = core;
+    this.s = core.s;
+  }
+
+  boolean canCall() {
+    return s.fields.phone() != null && !s.optedOut && !s.unreachable && s.activeCallId == null;
+  }
+
+  void schedule(Instant at, String purpose) {
+    if (s.fields.phone() == null || s.optedOut || s.callAttempts >= core.config.callsPerLeadTotal()) {
+      return;
+    }
+    s.nextCallAt = at;
+    s.nextCallPurpose = purpose;
+  }
+
+  /** Starts the next attempt; a human's request skips the business-hours wait. */
+  void start(String purpose, boolean askedByHuman) {
+    int attempt = s.callAttempts + 1;
+    String callId = LeadWorkflowIds.call(s.workflowId, attempt);
+    CallRequest request = new CallRequest(s.workflowId, s.leadId, s.brokerSlug, s.fields.phone(), purpose, attempt,
+        core.config.persona().name(), s.fields, askedByHuman ? null : core.config.businessHours(), REPORT_TIMEOUT);
+    CallWorkflow child = Workflow.newChildWorkflowStub(CallWorkflow.class, ChildWorkflowOptions.newBuilder()
+        .setWorkflowId(callId)
+        .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_ABANDON)
+        .build());
+    Async.function(child::call, request);
+    Workflow.getWorkflowExecution(child).get();
+    s.callAttempts = attempt;
+    s.callTimes.add(core.now());
+    s.activeCallId = callId;
+    s.nextCallAt = null;
+    s.lastCallStatus = CallStatus.IN_PROGRESS.name();
+  }
+
+  void finished(CallOutcome outcome) {
+    if (outcome.callWorkflowId().equals(s.activeCallId)) {
+      s.activeCallId = null;
+    }
+    CallReport report = outcome.report();
+    s.lastCallStatus = report.status().name();
+    if (report.status() == CallStatus.COMPLETED) {
+      s.fields = s.fields.mergedWith(report.extracted());
+      String note = "Llamada completada (" + report.durationSeconds() + " s)"
+          + (report.summary() == null ? "" : ": " + report.summary());
+      s.addTurn(new com.inmo.workflows.agent.ConversationTurn("SYSTEM", note, core.now()));
+      core.recordSystemNote(note);
+      core.rescoreAndAdvance();
+      return;
+    }
+    core.recordSystemNote("Llamada sin contacto: " + report.status()
+        + (report.endedReason() == null ? "" : " (" + report.endedReason() + ")"));
+    if (!report.status().retryable()) {
+      return;
+    }
+    if (s.callAttempts >= core.config.callsPerLeadTotal()) {
+      core.queueAi(Texts.callFallback(s.fields.name()));
+    } else if (callsToday() >= core.config.callsPerLeadPerDay()) {
+      core.queueAi(Texts.callFallback(s.fields.name()));
+      schedule(startOfTomorrow(), s.nextCallPurpose == null ? "REACTIVATION" : s.nextCallPurpose);
+    } else {
+      schedule(core.now().plus(core.config.callRetryDelay()), "REACTIVATION");
+    }
+  }
+
+  private long callsToday() {
+    ZoneId zone = core.config.businessHours().zone();
+    LocalDate today = core.now().atZone(zone).toLocalDate();
+    return s.callTimes.stream().filter(t -> t.atZone(zone).toLocalDate().equals(today)).count();
+  }
+
+  private Instant startOfTomorrow() {
+    ZoneId zone = core.config.businessHours().zone();
+    return core.now().atZone(zone).toLocalDate().plusDays(1).atStartOfDay(zone).toInstant();
+  }
+}

@@ -1,0 +1,151 @@
+package com.inmo.workflows.lead;
+
+import com.inmo.workflows.activity.BookingResult;
+import com.inmo.workflows.activity.MessageRecord;
+import com.inmo.workflows.agent.AgentTurnRequest;
+import com.inmo.workflows.agent.AgentTurnResult;
+import com.inmo.workflows.agent.ConversationTurn;
+import com.inmo.workflows.agent.Sentiment;
+import java.util.List;
+
+/**
+ * Answers the lead's messages, one at a time and in order: record it (nothing a lead wrote is lost), ask
+ * the agent, then act on its structured answer (fields, visit, call, human, opt-out) and queue the reply.
+ */
+final class LeadConversation {
+
+  private final LeadCore core;
+  private final LeadState s;
+  private final LeadVisits visits;
+  private final LeadCalls calls;
+
+  LeadConversation(LeadCore core, LeadVisits visits, LeadCalls calls) {
+    this.core = core;
+    this.s = core.s;
+    this.visits = visits;
+    this.calls = calls;
+  }
+
+  /** Works through the inbox; stops at a step that gave up (it stays first in the inbox for the retry). */
+  void processInbox() {
+    while (s.failed == null && !s.inbox.isEmpty()) {
+      WaitingInbound head = s.inbox.get(0);
+      if (!head.accepted()) {
+        if (!accept(head.message())) {
+          return;
+        }
+        head = new WaitingInbound(head.message(), true);
+        s.inbox.set(0, head);
+      }
+      if (!respond(head.message())) {
+        return;
+      }
+      s.inbox.remove(0);
+    }
+  }
+
+  private boolean accept(InboundMessage m) {
+    String body = m.text() == null ? "[" + m.kind().toLowerCase(java.util.Locale.ROOT) + "]" : m.text();
+    boolean recorded = core.steps.attempt("record message", () -> core.steps.records.recordMessage(new MessageRecord(
+        s.leadId, s.workflowId, s.brokerSlug, "INBOUND", "LEAD", null, m.messageId(), body,
+        m.sentAt() == null ? core.now() : m.sentAt())));
+    if (!recorded) {
+      return false;
+    }
+    s.inboundCount++;
+    s.lastInboundAt = core.now();
+    s.silenceSince = null;
+    s.followUpsSent = 0;
+    s.addTurn(new ConversationTurn("LEAD", body, core.now()));
+    if (m.provided() != null) {
+      s.fields = s.fields.mergedWith(m.provided());
+    }
+    if (m.source() != null && !m.source().isBlank() && s.source == null) {
+      s.source = m.source();
+    }
+    if (s.humanMode && s.humanWaitingSince == null) {
+      s.humanWaitingSince = core.now();
+      s.humanEscalation = 0;
+    }
+    return true;
+  }
+
+  private boolean respond(InboundMessage m) {
+    if (s.optedOut || s.unreachable || s.humanMode) {
+      return true; // recorded, and pushed to agents by the read model; the AI stays silent
+    }
+    if ("MEDIA".equals(m.kind())) {
+      core.queueAi(Texts.mediaReceived());
+      return true;
+    }
+    if ("START".equals(m.kind()) && (m.text() == null || m.text().isBlank())) {
+      m = new InboundMessage(m.messageId(), m.kind(), "hola", m.sentAt(), m.provided(), m.source());
+    }
+    AgentTurnResult result = converse(m.text());
+    if (result == null) {
+      return false;
+    }
+    boolean booked = s.appointment != null && s.appointment.booked();
+    if (result.wantsVisit() && s.offeredSlots.isEmpty() && !booked && !result.optOut()) {
+      List<java.time.Instant> slots = visits.freeSlots(LeadVisits.SLOTS_OFFERED, LeadVisits.DAYS_AHEAD);
+      if (slots == null) {
+        return false;
+      }
+      s.offeredSlots = new java.util.ArrayList<>(slots);
+      result = converse(m.text());
+      if (result == null) {
+        return false;
+      }
+    }
+    return act(result);
+  }
+
+  private AgentTurnResult converse(String text) {
+    boolean firstContact = s.recentTurns.stream().noneMatch(t -> "AI".equals(t.author()) || "HUMAN".equals(t.author()))
+        && s.summary.isEmpty();
+    // the agent sees the conversation before this message; the message itself travels apart
+    List<ConversationTurn> before = s.recentTurns.isEmpty() ? List.of()
+        : s.recentTurns.subList(0, s.recentTurns.size() - 1);
+    AgentTurnRequest request = new AgentTurnRequest(s.workflowId, core.config.persona(), s.stage, s.fields,
+        before, s.summary, text, s.offeredSlots, core.config.businessHours().timeZone(), firstContact);
+    return core.steps.attempt("agent reply", () -> core.steps.agent.converse(request));
+  }
+
+  private boolean act(AgentTurnResult r) {
+    s.fields = s.fields.mergedWith(r.extracted());
+    s.wantsVisit |= r.wantsVisit();
+    s.frustrated |= r.sentiment() == Sentiment.FRUSTRATED;
+    if (r.optOut()) {
+      core.queueNow(r.reply(), "AI", null);
+      core.flushOutbox();
+      LeadWorkflowImpl.markOptedOut(core, "lead", "pidió no ser contactado");
+      return true;
+    }
+    String reply = r.reply();
+    if (r.chosenSlot() != null && s.offeredSlots.contains(r.chosenSlot())) {
+      BookingResult booking = visits.book(r.chosenSlot(), null);
+      if (booking == null) {
+        return false;
+      }
+      if (!booking.booked()) {
+        List<java.time.Instant> alternatives = visits.freeSlots(LeadVisits.SLOTS_OFFERED, LeadVisits.DAYS_AHEAD);
+        s.offeredSlots = alternatives == null ? new java.util.ArrayList<>() : new java.util.ArrayList<>(alternatives);
+        reply = Texts.slotTaken(s.offeredSlots, core.config.businessHours().zone());
+      }
+    }
+    if (r.wantsHuman() || r.sentiment() == Sentiment.FRUSTRATED) {
+      core.enterHumanMode(null, "El lead pide hablar con una persona"
+          + (r.sentiment() == Sentiment.FRUSTRATED ? " (molesto)" : "") + ": "
+          + (s.fields.name() == null ? s.workflowId : s.fields.name()));
+      core.rescoreAndAdvance();
+      core.queueNow(reply, "AI", null);
+      return true;
+    }
+    if (r.wantsCall() && calls.canCall() && s.nextCallAt == null) {
+      calls.schedule(core.now(), "INITIAL_QUALIFICATION");
+    }
+    core.rescoreAndAdvance();
+    core.queueAi(reply);
+    return true;
+  }
+}

@@ -1,0 +1,92 @@
+package com.inmo.workflows.lead;
+
+import com.inmo.workflows.activity.AgentActivities;
+import com.inmo.workflows.activity.CalendarActivities;
+import com.inmo.workflows.activity.LeadRecordActivities;
+import com.inmo.workflows.activity.MessagingActivities;
+import com.inmo.workflows.activity.TeamNotification;
+import io.temporal.activity.ActivityOptions;
+import io.temporal.common.RetryOptions;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.workflow.Workflow;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+
+/**
+ * The lead workflow's activities and what happens when one gives up. Temporal retries each with backoff for
+ * up to ten minutes (a provider hiccup never reaches the lead); past that, the workflow does not fail: the
+ * step is recorded as failed, the lead "needs attention", and an operator's retry resumes it.
+ */
+final class LeadSteps {
+
+  private static final Logger log = Workflow.getLogger(LeadSteps.class);
+
+  static final RetryOptions RETRY = RetryOptions.newBuilder()
+      .setInitialInterval(Duration.ofSeconds(2))
+      .setBackoffCoefficient(2)
+      .setMaximumInterval(Duration.ofMinutes(1))
+      .build();
+
+  private static ActivityOptions options(Duration startToClose) {
+    return ActivityOptions.newBuilder()
+        .setStartToCloseTimeout(startToClose)
+        .setScheduleToCloseTimeout(Duration.ofMinutes(10))
+        .setRetryOptions(RETRY)
+        .build();
+  }
+
+  final AgentActivities agent = Workflow.newActivityStub(AgentActivities.class, options(Duration.ofSeconds(90)));
+  final LeadRecordActivities records = Workflow.newActivityStub(LeadRecordActivities.class, options(Duration.ofSeconds(15)));
+  final MessagingActivities messaging = Workflow.newActivityStub(MessagingActivities.class, options(Duration.ofSeconds(30)));
+  final CalendarActivities calendar = Workflow.newActivityStub(CalendarActivities.class, options(Duration.ofSeconds(30)));
+
+  private final LeadState state;
+
+  LeadSteps(LeadState state) {
+    this.state = state;
+  }
+
+  /** Runs a step; null when it gave up (the lead then needs attention). */
+  <T> T attempt(String step, Supplier<T> call) {
+    try {
+      return call.get();
+    } catch (ActivityFailure e) {
+      String error = rootMessage(e);
+      log.warn("Step '{}' of {} gave up: {}", step, state.workflowId, error);
+      state.failed = new FailedStep(step, error, Instant.ofEpochMilli(Workflow.currentTimeMillis()));
+      notifyQuietly("NEEDS_ATTENTION", "El paso '" + step + "' falló: " + error);
+      return null;
+    }
+  }
+
+  boolean attempt(String step, Runnable call) {
+    return attempt(step, () -> {
+      call.run();
+      return Boolean.TRUE;
+    }) != null;
+  }
+
+  /** Team notifications never hold a lead up: one that cannot be delivered is logged and dropped. */
+  void notifyQuietly(String kind, String text) {
+    try {
+      records.notifyTeam(new TeamNotification(state.brokerSlug, kind, state.leadId, state.workflowId, text,
+          state.nextOutboundKey("notify-" + kind.toLowerCase(java.util.Locale.ROOT))));
+    } catch (ActivityFailure e) {
+      log.warn("Notification {} for {} not delivered: {}", kind, state.workflowId, rootMessage(e));
+    }
+  }
+
+  static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    if (t instanceof ApplicationFailure af && af.getOriginalMessage() != null) {
+      return af.getOriginalMessage();
+    }
+    return t.getMessage() != null ? t.getMessage() : t.getClass().getSimpleName();
+  }
+}

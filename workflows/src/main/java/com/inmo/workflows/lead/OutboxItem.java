@@ -1,0 +1,12 @@
+package com.inmo.workflows.lead;
+
+import java.time.Instant;
+
+/**
+ * A message waiting to go out: AI messages wait for business hours ({@code notBefore}).
+ *
+ * @param key    idempotency key: the channel and the read model record it once however often it is retried
+ * @param author AI, HUMAN or SYSTEM
+ */
+public record OutboxItem(String key, String text, Instant notBefore, String author, String authorUserId) {
+}
