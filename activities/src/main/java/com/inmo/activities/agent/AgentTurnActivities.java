@@ -1,0 +1,35 @@
+package com.inmo.activities.agent;
+
+import com.inmo.workflows.activity.AgentActivities;
+import com.inmo.workflows.agent.AgentTurnRequest;
+import com.inmo.workflows.agent.AgentTurnResult;
+import java.util.List;
+
+/**
+ * The agent activity: asks the configured providers in order ({@code LLM_PROVIDER} first). A provider that
+ * throws is skipped for the next one; when all fail, the exception reaches Temporal, which retries the turn.
+ */
+public class AgentTurnActivities implements AgentActivities {
+
+  private final List<ConversationalAgent> providers;
+
+  public AgentTurnActivities(List<ConversationalAgent> providers) {
+    if (providers.isEmpty()) {
+      throw new IllegalArgumentException("at least one agent provider is needed");
+    }
+    this.providers = List.copyOf(providers);
+  }
+
+  @Override
+  public AgentTurnResult converse(AgentTurnRequest request) {
+    RuntimeException last = null;
+    for (ConversationalAgent provider : providers) {
+      try {
+        return provider.converse(request);
+      } catch (RuntimeException e) {
+        last = e;
+      }
+    }
+    throw last;
+  }
+}
