@@ -19,7 +19,7 @@ import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-import mockwebserver3.RecordedRequest;
+import okhttp3.mockwebserver.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -46,8 +46,8 @@ class ApiActivitiesWireTest {
     BrokerConfig config = new ApiLeadRecordActivities(api.client()).brokerConfig(new BrokerConfigRequest("demo"));
 
     RecordedRequest request = api.next();
-    assertThat(request.getTarget()).isEqualTo("/internal/v1/brokers/demo/config");
-    assertThat(request.getHeaders().get("X-Internal-Token")).isEqualTo(InternalApiStub.TOKEN);
+    assertThat(request.getPath()).isEqualTo("/internal/v1/brokers/demo/config");
+    assertThat(request.getHeader("X-Internal-Token")).isEqualTo(InternalApiStub.TOKEN);
     assertThat(config.persona().zones()).containsExactly("Ñuñoa");
     assertThat(config.followUpCadence()).containsExactly(Duration.ofMinutes(10), Duration.ofHours(24));
     assertThat(config.businessHours().days()).containsKey(java.time.DayOfWeek.MONDAY);
@@ -65,8 +65,8 @@ class ApiActivitiesWireTest {
 
     RecordedRequest request = api.next();
     assertThat(request.getMethod()).isEqualTo("POST");
-    assertThat(request.getTarget()).isEqualTo("/internal/v1/leads/" + lead + "/messages");
-    assertThat(request.getBody().utf8()).contains("\"externalId\":\"m-1\"").contains("\"at\":\"2026-12-01T13:00:00Z\"");
+    assertThat(request.getPath()).isEqualTo("/internal/v1/leads/" + lead + "/messages");
+    assertThat(request.getBody().readUtf8()).contains("\"externalId\":\"m-1\"").contains("\"at\":\"2026-12-01T13:00:00Z\"");
   }
 
   @Test
@@ -106,7 +106,7 @@ class ApiActivitiesWireTest {
     assertThat(taken.reason()).isEqualTo("taken");
     assertThat(booked.booked()).isTrue();
     assertThat(booked.slotEnd()).isEqualTo(Instant.parse("2026-12-02T14:00:00Z"));
-    assertThat(api.next().getTarget()).isEqualTo("/internal/v1/appointments");
+    assertThat(api.next().getPath()).isEqualTo("/internal/v1/appointments");
   }
 
   @Test
@@ -116,7 +116,7 @@ class ApiActivitiesWireTest {
     SlotOffer offer = new LocalCalendarActivities(api.client()).availableSlots(
         new SlotQuery("demo", Instant.parse("2026-12-01T13:00:00Z"), 7, 3));
 
-    assertThat(api.next().getTarget()).isEqualTo("/internal/v1/brokers/demo/slots?from=2026-12-01T13:00:00Z&days=7&limit=3");
+    assertThat(api.next().getPath()).isEqualTo("/internal/v1/brokers/demo/slots?from=2026-12-01T13:00:00Z&days=7&limit=3");
     assertThat(offer.slots()).containsExactly(Instant.parse("2026-12-02T13:00:00Z"));
   }
 
@@ -128,7 +128,7 @@ class ApiActivitiesWireTest {
     new ChannelMessagingActivities(api.client()).send(new OutboundMessage(lead, "lead-demo-webchat-s", "demo",
         Channel.WEBCHAT, "s", "¡Hola!", "lead-demo-webchat-s:ai:1", "AI", null));
 
-    String body = api.next().getBody().utf8();
+    String body = api.next().getBody().readUtf8();
     assertThat(body).contains("\"direction\":\"OUTBOUND\"").contains("\"author\":\"AI\"")
         .contains("\"externalId\":\"lead-demo-webchat-s:ai:1\"");
   }

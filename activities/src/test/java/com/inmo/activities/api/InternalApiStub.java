@@ -2,9 +2,9 @@ package com.inmo.activities.api;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
-import mockwebserver3.RecordedRequest;
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.MockWebServer;
+import okhttp3.mockwebserver.RecordedRequest;
 
 /** A local stand-in for the api's internal endpoints (docs/internal-api.md), answering what it is told to. */
 public final class InternalApiStub implements AutoCloseable {
@@ -25,8 +25,8 @@ public final class InternalApiStub implements AutoCloseable {
   }
 
   public InternalApiStub answer(int status, String json) {
-    server.enqueue(new MockResponse.Builder().code(status).setHeader("Content-Type", "application/json")
-        .body(json).build());
+    server.enqueue(new MockResponse().setResponseCode(status).setHeader("Content-Type", "application/json")
+        .setBody(json));
     return this;
   }
 
@@ -41,6 +41,10 @@ public final class InternalApiStub implements AutoCloseable {
 
   @Override
   public void close() {
-    server.close();
+    try {
+      server.shutdown();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }

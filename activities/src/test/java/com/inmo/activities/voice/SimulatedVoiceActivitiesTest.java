@@ -11,7 +11,7 @@ import com.inmo.workflows.call.CallStatus;
 import com.inmo.workflows.lead.QualificationFields;
 import java.time.Duration;
 import java.util.UUID;
-import mockwebserver3.RecordedRequest;
+import okhttp3.mockwebserver.RecordedRequest;
 import org.junit.jupiter.api.Test;
 
 class SimulatedVoiceActivitiesTest {
@@ -31,9 +31,9 @@ class SimulatedVoiceActivitiesTest {
       CallStarted again = voice.startCall(call("+56987654325"));
 
       RecordedRequest webhook = api.next();
-      assertThat(webhook.getTarget()).isEqualTo("/webhooks/voice/simulated");
-      assertThat(webhook.getHeaders().get("X-Internal-Token")).isEqualTo(InternalApiStub.TOKEN);
-      assertThat(webhook.getBody().utf8()).contains("\"status\":\"COMPLETED\"").contains("\"transcript\"")
+      assertThat(webhook.getPath()).isEqualTo("/webhooks/voice/simulated");
+      assertThat(webhook.getHeader("X-Internal-Token")).isEqualTo(InternalApiStub.TOKEN);
+      assertThat(webhook.getBody().readUtf8()).contains("\"status\":\"COMPLETED\"").contains("\"transcript\"")
           .contains("\"callWorkflowId\":\"lead-demo-webchat-s-call-1\"");
       assertThat(again).isEqualTo(first);
       Thread.sleep(200);

@@ -21,7 +21,8 @@ public record DatabaseUrl(String host, int port, String database, String usernam
   private static final int DEFAULT_PORT = 5432;
 
   public DatabaseUrl {
-    parameters = Map.copyOf(parameters);
+    // keep the order they were written in: the URLs we render must read like the one given
+    parameters = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
   }
 
   public static DatabaseUrl parse(String raw) {

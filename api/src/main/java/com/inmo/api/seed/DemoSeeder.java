@@ -62,7 +62,18 @@ public class DemoSeeder implements ApplicationRunner {
         .fetch().rowsUpdated();
     return broker
         .then(user(ADMIN_EMAIL, "Administradora Demo", "ADMIN"))
-        .then(user(AGENT_EMAIL, "Agente Demo", "AGENT"));
+        .then(user(AGENT_EMAIL, "Agente Demo", "AGENT"))
+        .then(visitHours());
+  }
+
+  /** Visits every day 09:00–19:00 in hourly slots (broker time), like the always-open chat. */
+  private Mono<Void> visitHours() {
+    return db.sql("""
+            INSERT INTO availability (broker_id, weekday, start_time, end_time, slot_minutes)
+            SELECT :broker, d, TIME '09:00', TIME '19:00', 60 FROM generate_series(1, 7) AS d
+            ON CONFLICT (broker_id, weekday, start_time) DO NOTHING""")
+        .bind("broker", BROKER_ID)
+        .fetch().rowsUpdated().then();
   }
 
   private Mono<Void> user(String email, String name, String role) {

@@ -70,6 +70,7 @@ class HealthAndLoginTest {
         .expectStatus().isUnauthorized();
     http.get().uri("/internal/v1/schema").header("X-Internal-Token", "test-internal-token").exchange()
         .expectStatus().isOk()
-        .expectBody().jsonPath("$.current").isEqualTo("1").jsonPath("$.known").isEqualTo("1");
+        .expectBody().jsonPath("$.current").isEqualTo(com.inmo.api.schema.SchemaVersion.KNOWN)
+        .jsonPath("$.known").isEqualTo(com.inmo.api.schema.SchemaVersion.KNOWN);
   }
 }

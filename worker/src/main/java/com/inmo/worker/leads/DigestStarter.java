@@ -31,17 +31,39 @@ public class DigestStarter implements ApplicationRunner {
     this.api = api;
   }
 
+  static final int ATTEMPTS = 30;
+  static final java.time.Duration PAUSE = java.time.Duration.ofSeconds(2);
+
+  /** In the background: the api may still be starting (dev mode starts both at once, compose too). */
   @Override
   public void run(ApplicationArguments args) {
-    try {
-      JsonNode brokers = InternalApiClient.JSON.readTree(
-          InternalApiClient.expect(api.get("/internal/v1/brokers"), "broker list", 200).body());
-      for (JsonNode broker : brokers) {
-        start(broker.get("slug").asText(), broker.get("timeZone").asText());
+    Thread starter = new Thread(this::startAll, "digest-starter");
+    starter.setDaemon(true);
+    starter.start();
+  }
+
+  void startAll() {
+    for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+      try {
+        JsonNode brokers = InternalApiClient.JSON.readTree(
+            InternalApiClient.expect(api.get("/internal/v1/brokers"), "broker list", 200).body());
+        for (JsonNode broker : brokers) {
+          start(broker.get("slug").asText(), broker.get("timeZone").asText());
+        }
+        return;
+      } catch (Exception e) {
+        if (attempt == ATTEMPTS) {
+          // the digest is a convenience: a worker that cannot start it still serves leads
+          log.warn("Daily digests not started: {}", e.getMessage());
+          return;
+        }
+        try {
+          Thread.sleep(PAUSE.toMillis());
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          return;
+        }
       }
-    } catch (Exception e) {
-      // the digest is a convenience: a worker that cannot start it still serves leads
-      log.warn("Daily digests not started: {}", e.getMessage());
     }
   }
 

@@ -84,6 +84,8 @@ public class LeadWorkflowImpl implements LeadWorkflow {
   private void step() {
     wake = false;
     refreshConfig();
+    // the lead's row first: its messages and stage moves refer to it
+    core.saveIfChanged();
     while (!callResults.isEmpty()) {
       calls.finished(callResults.remove(0));
     }

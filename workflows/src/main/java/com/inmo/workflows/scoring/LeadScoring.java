@@ -3,6 +3,7 @@ package com.inmo.workflows.scoring;
 import com.inmo.workflows.lead.DicomStatus;
 import com.inmo.workflows.lead.LeadStatus;
 import com.inmo.workflows.lead.QualificationFields;
+import java.math.BigInteger;
 import java.util.Optional;
 
 /**
@@ -14,12 +15,14 @@ import java.util.Optional;
  */
 public final class LeadScoring {
 
-  /**
-   * Monthly mortgage payment per peso of property price: 80% financed over 25 years at about 4.5% a year
-   * (0.8 × 0.0055). Chilean banks want the payment within 25% of the income.
+  /*
+   * Affordability: the monthly mortgage payment is about 0.0044 per peso of property price (80% financed
+   * over 25 years at about 4.5% a year: 0.8 × 0.0055), and Chilean banks want it within 25% of the income.
+   * budget × 0.0044 ≤ income × 0.25  ⇔  budget × 11 ≤ income × 625, compared in whole numbers so the
+   * exact limit is not lost to floating-point rounding.
    */
-  static final double PAYMENT_PER_PESO = 0.0044;
-  static final double MAX_PAYMENT_SHARE = 0.25;
+  static final long BUDGET_FACTOR = 11;
+  static final long INCOME_FACTOR = 625;
 
   private LeadScoring() {
   }
@@ -72,7 +75,8 @@ public final class LeadScoring {
     if (f.budgetClp() == null || f.monthlyIncomeClp() == null) {
       return false;
     }
-    return f.budgetClp() * PAYMENT_PER_PESO <= f.monthlyIncomeClp() * MAX_PAYMENT_SHARE;
+    BigInteger payment = BigInteger.valueOf(f.budgetClp()).multiply(BigInteger.valueOf(BUDGET_FACTOR));
+    return payment.compareTo(BigInteger.valueOf(f.monthlyIncomeClp()).multiply(BigInteger.valueOf(INCOME_FACTOR))) <= 0;
   }
 
   private static int dicomPoints(DicomStatus dicom) {

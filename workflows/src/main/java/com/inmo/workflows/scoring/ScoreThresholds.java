@@ -9,7 +9,7 @@ public record ScoreThresholds(int coldMax, int warmMax, int hotMin, int qualifie
   public static final ScoreThresholds DEFAULTS = new ScoreThresholds(20, 50, 50, 75);
 
   public ScoreThresholds {
-    if (!(0 <= coldMax && coldMax < warmMax && warmMax <= 100 && hotMin <= qualifiedMin && qualifiedMin <= 100)) {
+    if (!(0 <= coldMax && coldMax < warmMax && warmMax <= hotMin && hotMin <= qualifiedMin && qualifiedMin <= 100)) {
       throw new IllegalArgumentException("score thresholds must rise: cold " + coldMax + ", warm " + warmMax
           + ", hot " + hotMin + ", qualified " + qualifiedMin);
     }

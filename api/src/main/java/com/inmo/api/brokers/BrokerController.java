@@ -1,0 +1,35 @@
+package com.inmo.api.brokers;
+
+import com.inmo.workflows.broker.BrokerConfig;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The worker reads brokers here: which ones run (for their digest workflows) and each one's settings. */
+@RestController
+public class BrokerController {
+
+  private final Brokers brokers;
+  private final JsonMapper json;
+
+  public BrokerController(Brokers brokers, JsonMapper json) {
+    this.brokers = brokers;
+    this.json = json;
+  }
+
+  @GetMapping("/internal/v1/brokers")
+  public Flux<BrokerSummary> active() {
+    return brokers.active().map(b -> new BrokerSummary(b.slug(), b.timeZone()));
+  }
+
+  @GetMapping("/internal/v1/brokers/{slug}/config")
+  public Mono<BrokerConfig> config(@PathVariable String slug) {
+    return brokers.require(slug).map(b -> BrokerSettings.toConfig(b, json));
+  }
+
+  public record BrokerSummary(String slug, String timeZone) {
+  }
+}

@@ -1,0 +1,57 @@
+package com.inmo.api.brokers;
+
+import com.inmo.api.web.Problems;
+import java.util.UUID;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Reads brokers. Slugs arrive from URLs and the worker; they match case-insensitively, as ids do. */
+@Repository
+public class Brokers {
+
+  private static final String COLUMNS =
+      "id, slug, name, time_zone, persona_name, persona_tone, settings::text AS settings, active";
+  private final DatabaseClient db;
+
+  public Brokers(DatabaseClient db) {
+    this.db = db;
+  }
+
+  public Flux<Broker> active() {
+    return db.sql("SELECT " + COLUMNS + " FROM brokers WHERE active ORDER BY slug")
+        .map((row, meta) -> map(row))
+        .all();
+  }
+
+  /** The active broker with this slug, or empty. */
+  public Mono<Broker> findBySlug(String slug) {
+    if (slug == null || slug.isBlank()) {
+      return Mono.empty();
+    }
+    return db.sql("SELECT " + COLUMNS + " FROM brokers WHERE slug = lower(:slug) AND active")
+        .bind("slug", slug)
+        .map((row, meta) -> map(row))
+        .one();
+  }
+
+  /** The active broker with this slug, or a 404 naming it. */
+  public Mono<Broker> require(String slug) {
+    return findBySlug(slug).switchIfEmpty(Mono.error(() -> Problems.notFound("Unknown broker '" + slug + "'")));
+  }
+
+  public Mono<Broker> findById(UUID id) {
+    return db.sql("SELECT " + COLUMNS + " FROM brokers WHERE id = :id")
+        .bind("id", id)
+        .map((row, meta) -> map(row))
+        .one();
+  }
+
+  private static Broker map(io.r2dbc.spi.Readable row) {
+    return new Broker(row.get("id", UUID.class), row.get("slug", String.class), row.get("name", String.class),
+        row.get("time_zone", String.class), row.get("persona_name", String.class),
+        row.get("persona_tone", String.class), row.get("settings", String.class),
+        Boolean.TRUE.equals(row.get("active", Boolean.class)));
+  }
+}

@@ -1,0 +1,71 @@
+package com.inmo.api.calendar;
+
+import com.inmo.api.auth.Viewer;
+import com.inmo.api.web.Problems;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
+
+/**
+ * {@code GET /api/v1/appointments?from=&to=}: visits starting in [from, to) (default: from now, 30 days),
+ * scoped like leads: a superadmin all, an admin their broker, an agent the visits of their leads.
+ */
+@RestController
+public class AppointmentController {
+
+  static final Duration DEFAULT_SPAN = Duration.ofDays(30);
+  static final Duration MAX_SPAN = Duration.ofDays(366);
+  private final DatabaseClient db;
+
+  public AppointmentController(DatabaseClient db) {
+    this.db = db;
+  }
+
+  @GetMapping("/api/v1/appointments")
+  public Flux<AppointmentRow> list(@AuthenticationPrincipal Jwt token, @RequestParam(required = false) Instant from,
+                                   @RequestParam(required = false) Instant to) {
+    Instant start = from == null ? Instant.now() : from;
+    Instant end = to == null ? start.plus(DEFAULT_SPAN) : to;
+    if (!end.isAfter(start) || Duration.between(start, end).compareTo(MAX_SPAN) > 0) {
+      return Flux.error(Problems.badRequest("to must be after from, at most 366 days later"));
+    }
+    Viewer viewer = Viewer.of(token);
+    StringBuilder sql = new StringBuilder("""
+        SELECT a.id, b.slug, a.lead_id, COALESCE(a.lead_name, l.name) AS lead_name, a.workflow_id, a.slot_start,
+               a.slot_end, a.status, a.notes, a.created_at, a.cancelled_at, a.cancel_reason
+          FROM appointments a JOIN brokers b ON b.id = a.broker_id LEFT JOIN leads l ON l.id = a.lead_id
+         WHERE a.slot_start >= :from AND a.slot_start < :to""");
+    if (!viewer.seesAllBrokers()) {
+      sql.append(" AND a.broker_id = :broker");
+    }
+    if (viewer.onlyAssignedTo() != null) {
+      sql.append(" AND l.assigned_agent_id = :agent");
+    }
+    sql.append(" ORDER BY a.slot_start, a.id");
+    DatabaseClient.GenericExecuteSpec spec = db.sql(sql.toString()).bind("from", start).bind("to", end);
+    if (!viewer.seesAllBrokers()) {
+      spec = spec.bind("broker", viewer.brokerId() == null ? new UUID(0, 0) : viewer.brokerId());
+    }
+    if (viewer.onlyAssignedTo() != null) {
+      spec = spec.bind("agent", viewer.onlyAssignedTo());
+    }
+    return spec.map((r, meta) -> new AppointmentRow(r.get("id", UUID.class), r.get("slug", String.class),
+            r.get("lead_id", UUID.class), r.get("lead_name", String.class), r.get("workflow_id", String.class),
+            r.get("slot_start", Instant.class), r.get("slot_end", Instant.class), r.get("status", String.class),
+            r.get("notes", String.class), r.get("created_at", Instant.class), r.get("cancelled_at", Instant.class),
+            r.get("cancel_reason", String.class)))
+        .all();
+  }
+
+  public record AppointmentRow(UUID id, String brokerSlug, UUID leadId, String leadName, String workflowId,
+                               Instant slotStart, Instant slotEnd, String status, String notes, Instant createdAt,
+                               Instant cancelledAt, String cancelReason) {
+  }
+}

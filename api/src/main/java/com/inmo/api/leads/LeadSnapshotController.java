@@ -1,0 +1,48 @@
+package com.inmo.api.leads;
+
+import com.inmo.api.brokers.Brokers;
+import com.inmo.api.events.EventBus;
+import com.inmo.api.events.LiveEvent;
+import com.inmo.api.web.Problems;
+import com.inmo.workflows.activity.LeadSnapshot;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/** {@code PUT /internal/v1/leads/{leadId}}: the worker's snapshot of a lead, inserted or updated (204). */
+@RestController
+public class LeadSnapshotController {
+
+  private final Brokers brokers;
+  private final LeadSnapshots snapshots;
+  private final EventBus events;
+
+  public LeadSnapshotController(Brokers brokers, LeadSnapshots snapshots, EventBus events) {
+    this.brokers = brokers;
+    this.snapshots = snapshots;
+    this.events = events;
+  }
+
+  @PutMapping("/internal/v1/leads/{leadId}")
+  @ResponseStatus(HttpStatus.NO_CONTENT)
+  public Mono<Void> save(@PathVariable UUID leadId, @RequestBody LeadSnapshot snapshot) {
+    if (snapshot.leadId() != null && !snapshot.leadId().equals(leadId)) {
+      return Mono.error(Problems.badRequest("leadId in the body (" + snapshot.leadId()
+          + ") differs from the path (" + leadId + ")"));
+    }
+    if (snapshot.workflowId() == null || snapshot.workflowId().isBlank() || snapshot.channel() == null) {
+      return Mono.error(Problems.badRequest("workflowId and channel are required"));
+    }
+    return brokers.require(snapshot.brokerSlug())
+        .flatMap(broker -> snapshots.upsert(broker.id(), leadId, snapshot)
+            .flatMap(saved -> saved
+                ? events.publish(LiveEvent.LEAD_UPDATED, broker.slug(), leadId, snapshot.workflowId(), snapshot)
+                : Mono.error(Problems.conflict("Lead " + leadId + " or workflow " + snapshot.workflowId()
+                    + " already belongs to another lead or broker"))));
+  }
+}

@@ -1,0 +1,100 @@
+package com.inmo.api.leads;
+
+import static com.inmo.api.db.Sql.nullable;
+
+import com.inmo.workflows.activity.LeadSnapshot;
+import com.inmo.workflows.lead.QualificationFields;
+import com.inmo.workflows.scoring.ScoreBreakdown;
+import java.time.Instant;
+import java.util.UUID;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Mono;
+
+/**
+ * Writes a lead's row from its workflow's snapshot. The workflow owns every column it sends; the
+ * dashboard's own columns (the assigned agent) are left alone.
+ */
+@Repository
+public class LeadSnapshots {
+
+  private final DatabaseClient db;
+
+  public LeadSnapshots(DatabaseClient db) {
+    this.db = db;
+  }
+
+  /**
+   * Inserts or updates the row; emits false when the id or workflow id already belongs to a lead of
+   * another broker (or the workflow id to another lead), which a snapshot must never overwrite.
+   */
+  public Mono<Boolean> upsert(UUID brokerId, UUID leadId, LeadSnapshot s) {
+    QualificationFields f = s.fields() == null ? QualificationFields.EMPTY : s.fields();
+    ScoreBreakdown score = s.score() == null ? ScoreBreakdown.ZERO : s.score();
+    return db.sql("""
+            INSERT INTO leads (id, broker_id, workflow_id, channel, channel_ref, source, name, phone, email, zone,
+                property_type, bedrooms, budget_clp, monthly_income_clp, dicom_status, timeline, stage, score,
+                status, human_mode, needs_attention, attention_reason, opted_out, unreachable, next_action,
+                next_action_at, last_message_at)
+            VALUES (:id, :broker, :workflow, :channel, :channelRef, :source, :name, :phone, :email, :zone,
+                :propertyType, :bedrooms, :budget, :income, :dicom, :timeline, :stage, :score,
+                :status, :humanMode, :needsAttention, :attentionReason, :optedOut, :unreachable, :nextAction,
+                :nextActionAt, :lastMessageAt)
+            ON CONFLICT (id) DO UPDATE SET
+                channel = EXCLUDED.channel, channel_ref = EXCLUDED.channel_ref, source = EXCLUDED.source,
+                name = EXCLUDED.name, phone = EXCLUDED.phone, email = EXCLUDED.email, zone = EXCLUDED.zone,
+                property_type = EXCLUDED.property_type, bedrooms = EXCLUDED.bedrooms,
+                budget_clp = EXCLUDED.budget_clp, monthly_income_clp = EXCLUDED.monthly_income_clp,
+                dicom_status = EXCLUDED.dicom_status, timeline = EXCLUDED.timeline, stage = EXCLUDED.stage,
+                score = EXCLUDED.score, status = EXCLUDED.status, human_mode = EXCLUDED.human_mode,
+                needs_attention = EXCLUDED.needs_attention, attention_reason = EXCLUDED.attention_reason,
+                opted_out = EXCLUDED.opted_out, unreachable = EXCLUDED.unreachable,
+                next_action = EXCLUDED.next_action, next_action_at = EXCLUDED.next_action_at,
+                last_message_at = EXCLUDED.last_message_at, updated_at = now()
+            WHERE leads.broker_id = EXCLUDED.broker_id AND leads.workflow_id = EXCLUDED.workflow_id""")
+        .bind("id", leadId)
+        .bind("broker", brokerId)
+        .bind("workflow", s.workflowId())
+        .bind("channel", s.channel().name())
+        .bind("channelRef", nullable(s.channelRef(), String.class))
+        .bind("source", nullable(s.source(), String.class))
+        .bind("name", nullable(f.name(), String.class))
+        .bind("phone", nullable(f.phone(), String.class))
+        .bind("email", nullable(f.email(), String.class))
+        .bind("zone", nullable(f.zone(), String.class))
+        .bind("propertyType", nullable(f.propertyType(), String.class))
+        .bind("bedrooms", nullable(f.bedrooms(), Integer.class))
+        .bind("budget", nullable(f.budgetClp(), Long.class))
+        .bind("income", nullable(f.monthlyIncomeClp(), Long.class))
+        .bind("dicom", nullable(f.dicom() == null ? null : f.dicom().name(), String.class))
+        .bind("timeline", nullable(f.timeline(), String.class))
+        .bind("stage", s.stage() == null ? "NEW" : s.stage().name())
+        .bind("score", Math.max(0, Math.min(100, score.total())))
+        .bind("status", score.status() == null ? "COLD" : score.status().name())
+        .bind("humanMode", s.humanMode())
+        .bind("needsAttention", s.needsAttention())
+        .bind("attentionReason", nullable(s.attentionReason(), String.class))
+        .bind("optedOut", s.optedOut())
+        .bind("unreachable", s.unreachable())
+        .bind("nextAction", nullable(s.nextAction(), String.class))
+        .bind("nextActionAt", nullable(s.nextActionAt(), Instant.class))
+        .bind("lastMessageAt", nullable(s.lastMessageAt(), Instant.class))
+        .fetch().rowsUpdated()
+        .map(rows -> rows > 0)
+        .onErrorResume(org.springframework.dao.DuplicateKeyException.class, e -> Mono.just(false));
+  }
+
+  /** An existing lead's broker and workflow, or empty. */
+  public Mono<LeadRef> find(UUID leadId) {
+    return db.sql("SELECT l.id, l.broker_id, b.slug, l.workflow_id FROM leads l JOIN brokers b ON b.id = l.broker_id "
+            + "WHERE l.id = :id")
+        .bind("id", leadId)
+        .map((row, meta) -> new LeadRef(row.get("id", UUID.class), row.get("broker_id", UUID.class),
+            row.get("slug", String.class), row.get("workflow_id", String.class)))
+        .one();
+  }
+
+  /** Who a lead belongs to: enough to scope a write and to address its events. */
+  public record LeadRef(UUID id, UUID brokerId, String brokerSlug, String workflowId) {
+  }
+}

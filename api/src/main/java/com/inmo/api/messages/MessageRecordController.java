@@ -1,0 +1,84 @@
+package com.inmo.api.messages;
+
+import com.inmo.api.events.EventBus;
+import com.inmo.api.events.LiveEvent;
+import com.inmo.api.leads.LeadSnapshots;
+import com.inmo.api.web.Problems;
+import com.inmo.workflows.activity.MessageRecord;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/**
+ * {@code POST /internal/v1/leads/{leadId}/messages}: 201 for a new message (and a {@code message} event),
+ * 200 when the activity's retry brings one already recorded, 409 while the lead's row does not exist yet
+ * (the worker saves the lead first; its retry then succeeds).
+ */
+@RestController
+public class MessageRecordController {
+
+  private static final Set<String> DIRECTIONS = Set.of("INBOUND", "OUTBOUND");
+  private static final Set<String> AUTHORS = Set.of("LEAD", "AI", "HUMAN", "SYSTEM");
+
+  private final LeadSnapshots leads;
+  private final Messages messages;
+  private final EventBus events;
+
+  public MessageRecordController(LeadSnapshots leads, Messages messages, EventBus events) {
+    this.leads = leads;
+    this.messages = messages;
+    this.events = events;
+  }
+
+  @PostMapping("/internal/v1/leads/{leadId}/messages")
+  public Mono<ResponseEntity<Recorded>> record(@PathVariable UUID leadId, @RequestBody MessageRecord m) {
+    String direction = upper(m.direction());
+    String author = upper(m.author());
+    if (!DIRECTIONS.contains(direction)) {
+      return Mono.error(Problems.badRequest("direction must be one of " + DIRECTIONS + ", got " + m.direction()));
+    }
+    if (!AUTHORS.contains(author)) {
+      return Mono.error(Problems.badRequest("author must be one of " + AUTHORS + ", got " + m.author()));
+    }
+    if (m.externalId() == null || m.externalId().isBlank() || m.body() == null) {
+      return Mono.error(Problems.badRequest("externalId and body are required"));
+    }
+    if (m.leadId() != null && !m.leadId().equals(leadId)) {
+      return Mono.error(Problems.badRequest("leadId in the body differs from the path"));
+    }
+    Instant at = m.at() == null ? Instant.now() : m.at();
+    return leads.find(leadId)
+        .switchIfEmpty(Mono.error(() -> Problems.conflict("Lead " + leadId + " has no row yet: save the lead first")))
+        .flatMap(lead -> messages.insert(leadId, lead.brokerId(), direction, author, uuidOrNull(m.authorUserId()),
+                m.externalId(), m.body(), at)
+            .flatMap(saved -> events.publish(LiveEvent.MESSAGE, lead.brokerSlug(), leadId, lead.workflowId(), saved)
+                .thenReturn(ResponseEntity.status(HttpStatus.CREATED).body(new Recorded(saved.id(), true))))
+            .switchIfEmpty(Mono.defer(() -> messages.idOf(leadId, m.externalId())
+                .map(id -> ResponseEntity.ok(new Recorded(id, false))))));
+  }
+
+  private static String upper(String s) {
+    return s == null ? "" : s.trim().toUpperCase(Locale.ROOT);
+  }
+
+  /** authorUserId is free text in the record; only a user id fits the column. */
+  private static UUID uuidOrNull(String s) {
+    try {
+      return s == null || s.isBlank() ? null : UUID.fromString(s.trim());
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  /** @param created false when the message had been recorded before */
+  public record Recorded(UUID id, boolean created) {
+  }
+}

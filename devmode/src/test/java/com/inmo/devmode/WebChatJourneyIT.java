@@ -1,0 +1,159 @@
+package com.inmo.devmode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A lead's whole journey through the running system (./inmo dev: real api, worker, Temporal, PostgreSQL,
+ * Redis, offline agent): web chat from "hola" to a booked visit, the agent's replies arriving on the SSE
+ * stream, and the read model showing the lead SCHEDULED with its appointment.
+ */
+class WebChatJourneyIT {
+
+  static LauncherProcess dev;
+  static String base;
+  final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+
+  @BeforeAll
+  static void startDevMode() throws Exception {
+    int port = LauncherProcess.freePort();
+    int temporal = LauncherProcess.freePort();
+    dev = LauncherProcess.start("journey-dev.log", env -> {
+      env.put("INMO_SKIP_BUILD", "1");
+      env.put("PORT", Integer.toString(port));
+      env.put("INMO_DEV_TEMPORAL_PORT", Integer.toString(temporal));
+    }, "bash", "./inmo", "dev");
+    assertThat(dev.awaitOutput("Inmo is up", Duration.ofSeconds(120))).as(dev.output()).isTrue();
+    base = "http://127.0.0.1:" + port;
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    dev.interrupt();
+    if (!dev.process.waitFor(60, TimeUnit.SECONDS)) {
+      dev.process.descendants().forEach(ProcessHandle::destroyForcibly);
+      dev.process.destroyForcibly();
+    }
+  }
+
+  @Test
+  void fromHolaToABookedVisit() throws Exception {
+    String session = json(post("/api/v1/webchat/demo/sessions", "{}", null, 201), "sessionId");
+    List<String> streamed = new CopyOnWriteArrayList<>();
+    Thread reader = streamReplies(session, streamed);
+
+    send(session, "hola");
+    awaitReplies(streamed, 1);
+    assertThat(streamed.get(0)).contains("Sofía");
+    send(session, "Me llamo Pedro Soto, busco un departamento de 2 dormitorios en Providencia");
+    awaitReplies(streamed, 2);
+    send(session, "Mi presupuesto es de 4.000 UF y mi teléfono es +56 9 7777 6666");
+    awaitReplies(streamed, 3);
+    send(session, "Gano 3 millones al mes y no estoy en DICOM");
+    awaitReplies(streamed, 4);
+    send(session, "Quiero agendar una visita");
+    awaitReplies(streamed, 5);
+    send(session, "La primera");
+    awaitReplies(streamed, 6);
+    reader.interrupt();
+
+    String token = json(post("/auth/login", "{\"email\":\"admin@demo.inmo.cl\",\"password\":\"Demo#2026\"}", null, 200),
+        "access_token");
+    String leads = awaitBody("/api/v1/leads?search=Pedro", token, "SCHEDULED");
+    assertThat(leads).contains("Pedro Soto").contains("SCHEDULED");
+    String appointments = get("/api/v1/appointments", token).body();
+    assertThat(appointments).contains("BOOKED");
+    HttpResponse<String> history = get("/api/v1/webchat/demo/sessions/" + session + "/messages", null);
+    assertThat(history.statusCode()).isEqualTo(200);
+    assertThat(history.body()).contains("La primera").contains("Pedro");
+  }
+
+  private void send(String session, String text) throws Exception {
+    post("/api/v1/webchat/demo/messages", "{\"sessionId\":\"" + session + "\",\"text\":\"" + text + "\"}", null, 202);
+  }
+
+  /** Reads the session's SSE stream, keeping the agent's replies (outbound messages) as they come. */
+  private Thread streamReplies(String session, List<String> replies) throws Exception {
+    HttpResponse<java.io.InputStream> response = http.send(HttpRequest.newBuilder(
+            URI.create(base + "/api/v1/webchat/demo/sessions/" + session + "/stream"))
+        .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofInputStream());
+    assertThat(response.statusCode()).isEqualTo(200);
+    Thread reader = new Thread(() -> {
+      try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+        String line;
+        while ((line = lines.readLine()) != null) {
+          if (line.startsWith("data:") && line.contains("OUTBOUND")) {
+            replies.add(line);
+          }
+        }
+      } catch (Exception ignored) {
+        // the stream closes when the test ends
+      }
+    });
+    reader.setDaemon(true);
+    reader.start();
+    return reader;
+  }
+
+  private static void awaitReplies(List<String> replies, int count) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (replies.size() < count && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+    assertThat(replies).as("replies on the stream").hasSizeGreaterThanOrEqualTo(count);
+  }
+
+  private String awaitBody(String path, String token, String expected) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    String body = "";
+    while (System.nanoTime() < deadline) {
+      body = get(path, token).body();
+      if (body.contains(expected)) {
+        return body;
+      }
+      Thread.sleep(100);
+    }
+    return body;
+  }
+
+  private HttpResponse<String> post(String path, String body, String token, int expectedStatus) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(path + " → " + response.body()).isEqualTo(expectedStatus);
+    return response;
+  }
+
+  private HttpResponse<String> get(String path, String token) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path));
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static String json(HttpResponse<String> response, String field) {
+    Matcher m = Pattern.compile("\"" + field + "\"\\s*:\\s*\"([^\"]+)\"").matcher(response.body());
+    assertThat(m.find()).as(field + " in " + response.body()).isTrue();
+    return m.group(1);
+  }
+}
