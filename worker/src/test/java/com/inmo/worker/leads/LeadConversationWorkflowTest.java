@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.inmo.workflows.activity.StageMoveRecord;
 import com.inmo.workflows.broker.BusinessHours;
 import com.inmo.workflows.lead.BookVisitRequest;
+import com.inmo.workflows.lead.InboundMessage;
+import com.inmo.workflows.lead.QualificationFields;
 import com.inmo.workflows.lead.LeadStage;
 import com.inmo.workflows.lead.LeadView;
 import com.inmo.workflows.lead.MoveStageRequest;
@@ -140,5 +142,36 @@ class LeadConversationWorkflowTest extends LeadWorkflowTestBase {
     assertThat(lastReply(id)).startsWith("¡Listo! Tu visita quedó agendada");
     assertThatThrownBy(() -> lead(id).bookVisit(new BookVisitRequest("u-1", free)))
         .isInstanceOf(WorkflowUpdateException.class).rootCause().hasMessageContaining("already has a visit");
+  }
+
+  @Test
+  void channelMessageKindsAreEachHandledAsTheirMeaningSays() {
+    String id = webchatLead("kinds");
+    send(id, new InboundMessage("tg-1", "START", null, now(), null, "campana-verano"));
+    settled(id);
+    assertThat(lastReply(id)).contains("Sofía");
+    assertThat(records.leads.get(id).source()).isEqualTo("campana-verano");
+
+    send(id, new InboundMessage("tg-2", "CONTACT", "[contacto compartido]", now(),
+        QualificationFields.EMPTY.withPhone("+56987654321"), null));
+    settled(id);
+    assertThat(state(id).fields().phone()).isEqualTo("+56987654321");
+
+    send(id, new InboundMessage("tg-3", "MEDIA", null, now(), null, null));
+    settled(id);
+    assertThat(lastReply(id)).contains("solo puedo leer texto");
+
+    int replies = messenger.to(id).size();
+    send(id, new InboundMessage("tg-3-edit-1", "EDITED", "quise decir Ñuñoa", now(), null, null));
+    settled(id);
+    assertThat(messenger.to(id)).as("an edit is not answered").hasSize(replies);
+    assertThat(records.messagesOf(id)).extracting("body").contains("[editado] quise decir Ñuñoa");
+
+    send(id, new InboundMessage("tg-blocked-1", "BLOCKED", null, now(), null, null));
+    LeadView blocked = settled(id);
+    assertThat(blocked.unreachable()).isTrue();
+    assertThat(blocked.nextAction()).isNull();
+    env.sleep(Duration.ofDays(2));
+    assertThat(messenger.to(id)).hasSize(replies);
   }
 }

@@ -105,11 +105,16 @@ abstract class LeadWorkflowTestBase {
   }
 
   void sayWithId(String workflowId, String messageId, String text) {
+    send(workflowId, InboundMessage.text(messageId, text, now()));
+  }
+
+  /** Any kind of inbound message, as a channel's webhook hands it over. */
+  void send(String workflowId, InboundMessage message) {
     LeadWorkflow stub = client.newWorkflowStub(LeadWorkflow.class, WorkflowOptions.newBuilder()
         .setWorkflowId(workflowId).setTaskQueue(LeadWorkflow.TASK_QUEUE).build());
     BatchRequest request = client.newSignalWithStartRequest();
     request.add(stub::run, startOf(workflowId));
-    request.add(stub::inbound, InboundMessage.text(messageId, text, now()));
+    request.add(stub::inbound, message);
     for (int attempt = 1; ; attempt++) {
       try {
         client.signalWithStart(request);

@@ -45,7 +45,21 @@ final class LeadConversation {
   }
 
   private boolean accept(InboundMessage m) {
+    if ("BLOCKED".equals(m.kind())) {
+      // the lead blocked the bot: not a message, and nothing can reach them there any more
+      s.unreachable = true;
+      s.outbox.clear();
+      s.nextCallAt = null;
+      core.recordSystemNote("El lead bloqueó el canal: no se le enviarán más mensajes");
+      return true;
+    }
     String body = m.text() == null ? "[" + m.kind().toLowerCase(java.util.Locale.ROOT) + "]" : m.text();
+    if ("EDITED".equals(m.kind())) {
+      // an edit is kept for the record; answering it again would repeat the conversation
+      return core.steps.attempt("record message", () -> core.steps.records.recordMessage(new MessageRecord(
+          s.leadId, s.workflowId, s.brokerSlug, "INBOUND", "LEAD", null, m.messageId(), "[editado] " + body,
+          m.sentAt() == null ? core.now() : m.sentAt())));
+    }
     boolean recorded = core.steps.attempt("record message", () -> core.steps.records.recordMessage(new MessageRecord(
         s.leadId, s.workflowId, s.brokerSlug, "INBOUND", "LEAD", null, m.messageId(), body,
         m.sentAt() == null ? core.now() : m.sentAt())));
@@ -60,7 +74,8 @@ final class LeadConversation {
     if (m.provided() != null) {
       s.fields = s.fields.mergedWith(m.provided());
     }
-    if (m.source() != null && !m.source().isBlank() && s.source == null) {
+    // a deep-link payload on the first message says more than the channel's name the lead started with
+    if (m.source() != null && !m.source().isBlank() && (s.source == null || s.inboundCount == 1)) {
       s.source = m.source();
     }
     if (s.humanMode && s.humanWaitingSince == null) {
@@ -71,6 +86,9 @@ final class LeadConversation {
   }
 
   private boolean respond(InboundMessage m) {
+    if ("BLOCKED".equals(m.kind()) || "EDITED".equals(m.kind())) {
+      return true;
+    }
     if (s.optedOut || s.unreachable || s.humanMode) {
       return true; // recorded, and pushed to agents by the read model; the AI stays silent
     }
