@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -84,6 +85,75 @@ class WebChatJourneyIT {
     assertThat(history.body()).contains("La primera").contains("Pedro");
   }
 
+  @Test
+  void anAgentTakesOverWritesAndHandsBackWhileTheAiStaysSilent() throws Exception {
+    String session = json(post("/api/v1/webchat/demo/sessions", "{}", null, 201), "sessionId");
+    List<String> streamed = new CopyOnWriteArrayList<>();
+    Thread reader = streamReplies(session, streamed);
+    send(session, "hola, soy Rita Lagos y busco casa en Ñuñoa");
+    awaitReplies(streamed, 1);
+    String admin = login("admin@demo.inmo.cl");
+    String leadId = json(awaitResponse("/api/v1/leads?search=Rita", admin, "Rita Lagos"), "id");
+
+    HttpResponse<String> taken = post("/api/v1/leads/" + leadId + "/takeover", "{}", admin, 200);
+    assertThat(taken.body()).contains("\"humanMode\":true");
+    post("/api/v1/leads/" + leadId + "/messages", "{\"text\":\"Hola Rita, soy Administradora Demo\"}", admin, 200);
+    awaitReplies(streamed, 2);
+    assertThat(streamed.get(1)).contains("HUMAN").contains("soy Administradora Demo");
+    send(session, "¿sigues ahí?");
+    Thread.sleep(3_000);
+    assertThat(streamed).as("the AI stays silent in human mode").hasSize(2);
+
+    HttpResponse<String> released = post("/api/v1/leads/" + leadId + "/release", "{\"note\":\"ya respondí\"}", admin, 200);
+    assertThat(released.body()).contains("\"humanMode\":false");
+    reader.interrupt();
+  }
+
+  @Test
+  void theWorkflowsRefusalsComeBackWithTheirReasonAndScopingHolds() throws Exception {
+    String session = json(post("/api/v1/webchat/demo/sessions", "{}", null, 201), "sessionId");
+    send(session, "hola, soy Tomás Ibarra");
+    String admin = login("admin@demo.inmo.cl");
+    String leadId = json(awaitResponse("/api/v1/leads?search=Ibarra", admin, "Tomás Ibarra"), "id");
+
+    assertThat(post("/api/v1/leads/" + leadId + "/retry", "{}", admin, 409).body()).contains("no step has failed");
+    assertThat(post("/api/v1/leads/" + leadId + "/stage", "{\"stage\":\"WON\"}", admin, 409).body())
+        .contains("needs a reason");
+    post("/api/v1/leads/" + leadId + "/stage", "{\"stage\":\"SOLD\"}", admin, 400);
+    assertThat(post("/api/v1/leads/" + leadId + "/call", "{}", admin, 409).body()).contains("no phone number");
+    post("/api/v1/leads/" + UUID.randomUUID() + "/takeover", "{}", admin, 404);
+
+    String agent = login("agente@demo.inmo.cl");
+    assertThat(get("/api/v1/leads/" + leadId, agent).statusCode()).as("not assigned to this agent").isEqualTo(404);
+    post("/api/v1/leads/" + leadId + "/assign", "{\"agentId\":\"" + me(agent) + "\"}", agent, 403);
+    post("/api/v1/leads/" + leadId + "/assign", "{\"agentId\":\"" + me(agent) + "\"}", admin, 200);
+    assertThat(get("/api/v1/leads/" + leadId, agent).statusCode()).isEqualTo(200);
+
+    post("/api/v1/leads/" + leadId + "/opt-out", "{}", agent, 202);
+    String optedOut = awaitResponse("/api/v1/leads/" + leadId, admin, "\"optedOut\":true").body();
+    assertThat(optedOut).contains("\"stage\":\"LOST\"");
+  }
+
+  private String login(String email) throws Exception {
+    return json(post("/auth/login", "{\"email\":\"" + email + "\",\"password\":\"Demo#2026\"}", null, 200),
+        "access_token");
+  }
+
+  private String me(String token) throws Exception {
+    return json(get("/auth/me", token), "id");
+  }
+
+  private HttpResponse<String> awaitResponse(String path, String token, String expected) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    HttpResponse<String> response = get(path, token);
+    while (!response.body().contains(expected) && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+      response = get(path, token);
+    }
+    assertThat(response.body()).contains(expected);
+    return response;
+  }
+
   private void send(String session, String text) throws Exception {
     post("/api/v1/webchat/demo/messages", "{\"sessionId\":\"" + session + "\",\"text\":\"" + text + "\"}", null, 202);
   }
@@ -98,7 +168,7 @@ class WebChatJourneyIT {
       try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
         String line;
         while ((line = lines.readLine()) != null) {
-          if (line.startsWith("data:") && line.contains("OUTBOUND")) {
+          if (line.startsWith("data:") && line.contains("OUTBOUND") && !line.contains("\"SYSTEM\"")) {
             replies.add(line);
           }
         }

@@ -1,0 +1,182 @@
+package com.inmo.api.leads;
+
+import com.inmo.api.auth.Role;
+import com.inmo.api.auth.UserAccounts;
+import com.inmo.api.auth.Viewer;
+import com.inmo.api.events.EventBus;
+import com.inmo.api.web.Problems;
+import com.inmo.workflows.lead.BookVisitRequest;
+import com.inmo.workflows.lead.CallNowRequest;
+import com.inmo.workflows.lead.CancelVisitRequest;
+import com.inmo.workflows.lead.HumanMessageRequest;
+import com.inmo.workflows.lead.LeadStage;
+import com.inmo.workflows.lead.LeadView;
+import com.inmo.workflows.lead.MoveStageRequest;
+import com.inmo.workflows.lead.OptOutRequest;
+import com.inmo.workflows.lead.ReleaseRequest;
+import com.inmo.workflows.lead.RetryStepRequest;
+import com.inmo.workflows.lead.TakeOverRequest;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/**
+ * What an agent does to a lead from the dashboard. Each action is an update of the lead's workflow and
+ * answers with its result (the lead's new state) or its refusal; scoping is the reads' (another tenant's
+ * lead, or an agent's colleague's, is 404).
+ */
+@RestController
+public class LeadActionsController {
+
+  private final LeadReads leads;
+  private final LeadUpdates updates;
+  private final UserAccounts users;
+  private final DatabaseClient db;
+  private final EventBus events;
+
+  public LeadActionsController(LeadReads leads, LeadUpdates updates, UserAccounts users, DatabaseClient db,
+                               EventBus events) {
+    this.leads = leads;
+    this.updates = updates;
+    this.users = users;
+    this.db = db;
+    this.events = events;
+  }
+
+  @PostMapping("/api/v1/leads/{id}/takeover")
+  public Mono<LeadView> takeOver(@AuthenticationPrincipal Jwt token, @PathVariable UUID id) {
+    return lead(token, id).flatMap(row -> name(token).flatMap(name -> updates.apply(row.workflowId(),
+        wf -> wf.takeOver(new TakeOverRequest(token.getSubject(), name)))));
+  }
+
+  @PostMapping("/api/v1/leads/{id}/release")
+  public Mono<LeadView> release(@AuthenticationPrincipal Jwt token, @PathVariable UUID id,
+                                @RequestBody(required = false) NoteBody body) {
+    String note = body == null ? null : body.note();
+    return lead(token, id).flatMap(row -> updates.apply(row.workflowId(),
+        wf -> wf.release(new ReleaseRequest(token.getSubject(), note))));
+  }
+
+  @PostMapping("/api/v1/leads/{id}/messages")
+  public Mono<LeadView> write(@AuthenticationPrincipal Jwt token, @PathVariable UUID id, @RequestBody TextBody body,
+                              @RequestHeader(name = "Idempotency-Key", required = false) String key) {
+    if (body.text() == null || body.text().isBlank()) {
+      return Mono.error(Problems.badRequest("text must not be empty"));
+    }
+    if (body.text().length() > 4_000) {
+      return Mono.error(Problems.tooLarge("text must be at most 4000 characters"));
+    }
+    String requestId = key == null || key.isBlank() ? UUID.randomUUID().toString() : key;
+    return lead(token, id).flatMap(row -> name(token).flatMap(name -> updates.apply(row.workflowId(),
+        wf -> wf.sendHumanMessage(new HumanMessageRequest(token.getSubject(), name, body.text(), requestId)))));
+  }
+
+  @PostMapping("/api/v1/leads/{id}/stage")
+  public Mono<LeadView> move(@AuthenticationPrincipal Jwt token, @PathVariable UUID id, @RequestBody StageBody body) {
+    if (body.stage() == null) {
+      return Mono.error(Problems.badRequest("stage is required: one of " + java.util.Arrays.toString(LeadStage.values())));
+    }
+    return lead(token, id).flatMap(row -> updates.apply(row.workflowId(),
+        wf -> wf.moveStage(new MoveStageRequest(token.getSubject(), body.stage(), body.reason()))));
+  }
+
+  @PostMapping("/api/v1/leads/{id}/call")
+  public Mono<LeadView> call(@AuthenticationPrincipal Jwt token, @PathVariable UUID id) {
+    return lead(token, id).flatMap(row -> updates.apply(row.workflowId(),
+        wf -> wf.callNow(new CallNowRequest(token.getSubject()))));
+  }
+
+  @PostMapping("/api/v1/leads/{id}/appointments")
+  public Mono<LeadView> book(@AuthenticationPrincipal Jwt token, @PathVariable UUID id, @RequestBody SlotBody body) {
+    if (body.slotStart() == null) {
+      return Mono.error(Problems.badRequest("slotStart is required (ISO-8601 instant)"));
+    }
+    return lead(token, id).flatMap(row -> updates.apply(row.workflowId(),
+        wf -> wf.bookVisit(new BookVisitRequest(token.getSubject(), body.slotStart()))));
+  }
+
+  @DeleteMapping("/api/v1/leads/{id}/appointments/{appointmentId}")
+  public Mono<LeadView> cancel(@AuthenticationPrincipal Jwt token, @PathVariable UUID id,
+                               @PathVariable UUID appointmentId) {
+    return lead(token, id).flatMap(row -> updates.apply(row.workflowId(),
+        wf -> wf.cancelVisit(new CancelVisitRequest(token.getSubject(), appointmentId, "cancelled by an agent"))));
+  }
+
+  @PostMapping("/api/v1/leads/{id}/retry")
+  public Mono<LeadView> retry(@AuthenticationPrincipal Jwt token, @PathVariable UUID id) {
+    return lead(token, id).flatMap(row -> updates.apply(row.workflowId(),
+        wf -> wf.retryFailedStep(new RetryStepRequest(token.getSubject()))));
+  }
+
+  /** Recorded at once (a signal): the lead is never contacted again. */
+  @PostMapping("/api/v1/leads/{id}/opt-out")
+  @ResponseStatus(HttpStatus.ACCEPTED)
+  public Mono<Map<String, String>> optOut(@AuthenticationPrincipal Jwt token, @PathVariable UUID id,
+                                          @RequestBody(required = false) NoteBody body) {
+    String reason = body == null || body.note() == null ? "registrado por un agente" : body.note();
+    return lead(token, id).flatMap(row -> updates.signal(row.workflowId(),
+            wf -> wf.optOut(new OptOutRequest(token.getSubject(), reason)))
+        .thenReturn(Map.of("workflowId", row.workflowId())));
+  }
+
+  /**
+   * Who works the lead is a read-model matter (what each agent sees), so it is written here, for an agent of
+   * the lead's own broker; ADMIN and SUPERADMIN only.
+   */
+  @PostMapping("/api/v1/leads/{id}/assign")
+  public Mono<Map<String, Object>> assign(@AuthenticationPrincipal Jwt token, @PathVariable UUID id,
+                                          @RequestBody AssignBody body) {
+    Viewer viewer = Viewer.of(token);
+    if (viewer.role() == Role.AGENT) {
+      return Mono.error(new org.springframework.web.server.ResponseStatusException(HttpStatus.FORBIDDEN,
+          "only an admin assigns leads"));
+    }
+    if (body.agentId() == null) {
+      return Mono.error(Problems.badRequest("agentId is required"));
+    }
+    return lead(token, id).flatMap(row -> users.findById(body.agentId())
+        .filter(agent -> agent.active() && row.brokerId().equals(agent.brokerId()))
+        .switchIfEmpty(Mono.error(() -> Problems.notFound("No agent " + body.agentId() + " in this broker")))
+        .flatMap(agent -> db.sql("UPDATE leads SET assigned_agent_id = :agent, updated_at = now() WHERE id = :id")
+            .bind("agent", agent.id()).bind("id", row.id()).fetch().rowsUpdated()
+            .then(events.publish("lead_assigned", row.brokerSlug(), row.id(), row.workflowId(),
+                Map.of("agentId", agent.id(), "agentName", agent.fullName(), "at", Instant.now())))
+            .thenReturn(Map.<String, Object>of("leadId", row.id(), "agentId", agent.id()))));
+  }
+
+  private Mono<LeadRow> lead(Jwt token, UUID id) {
+    return leads.find(Viewer.of(token), id).switchIfEmpty(Mono.error(() -> Problems.notFound("No lead " + id)));
+  }
+
+  private Mono<String> name(Jwt token) {
+    return users.findById(UUID.fromString(token.getSubject())).map(u -> u.fullName())
+        .defaultIfEmpty(String.valueOf(token.getClaimAsString("email")));
+  }
+
+  public record NoteBody(String note) {
+  }
+
+  public record TextBody(String text) {
+  }
+
+  public record StageBody(LeadStage stage, String reason) {
+  }
+
+  public record SlotBody(Instant slotStart) {
+  }
+
+  public record AssignBody(UUID agentId) {
+  }
+}
