@@ -3,6 +3,7 @@ package com.inmo.activities.messaging;
 import static com.inmo.activities.api.InternalApiClient.expect;
 
 import com.inmo.activities.api.InternalApiClient;
+import com.inmo.activities.telegram.TelegramSender;
 import com.inmo.workflows.activity.MessageRecord;
 import com.inmo.workflows.activity.MessagingActivities;
 import com.inmo.workflows.activity.OutboundMessage;
@@ -13,14 +14,22 @@ import java.time.Instant;
 /**
  * Delivers a message on the lead's channel and records it once. On the web chat, recording is delivering:
  * the api pushes the recorded message to the session's event stream. The message's idempotency key is its
- * external id, so a retried send records (and so delivers) it once.
+ * external id, so a retried send records (and so delivers) it once. On Telegram, {@link TelegramSender} sends
+ * through the Bot API to the chat named by {@code channelRef} and records each part it sent.
  */
 public class ChannelMessagingActivities implements MessagingActivities {
 
   private final InternalApiClient api;
+  /** null when this worker has no Telegram wiring: Telegram sends then fail non-retryably. */
+  private final TelegramSender telegram;
 
   public ChannelMessagingActivities(InternalApiClient api) {
+    this(api, null);
+  }
+
+  public ChannelMessagingActivities(InternalApiClient api, TelegramSender telegram) {
     this.api = api;
+    this.telegram = telegram;
   }
 
   @Override
@@ -30,8 +39,13 @@ public class ChannelMessagingActivities implements MessagingActivities {
         record(message);
         return SendResult.ok();
       }
-      case TELEGRAM -> throw ApplicationFailure.newNonRetryableFailure(
-          "the Telegram channel is not connected in this build", "ChannelNotConfigured");
+      case TELEGRAM -> {
+        if (telegram == null) {
+          throw ApplicationFailure.newNonRetryableFailure(
+              "the Telegram channel is not connected in this build", "ChannelNotConfigured");
+        }
+        return telegram.send(message);
+      }
       default -> throw new IllegalArgumentException("unknown channel " + message.channel());
     }
   }

@@ -6,6 +6,12 @@ import com.inmo.activities.api.InternalApiClient;
 import com.inmo.activities.calendar.LocalCalendarActivities;
 import com.inmo.activities.leads.ApiLeadRecordActivities;
 import com.inmo.activities.messaging.ChannelMessagingActivities;
+import com.inmo.activities.telegram.ChatPacer;
+import com.inmo.activities.telegram.TelegramBots;
+import com.inmo.activities.telegram.TelegramClients;
+import com.inmo.activities.telegram.TelegramNotifyingLeadRecords;
+import com.inmo.activities.telegram.TelegramSender;
+import com.inmo.activities.telegram.TelegramTeamNotifier;
 import com.inmo.activities.voice.SimulatedVoiceActivities;
 import com.inmo.workflows.activity.AgentActivities;
 import com.inmo.workflows.activity.CalendarActivities;
@@ -36,9 +42,10 @@ public class LeadActivitiesConfiguration {
     return new AgentTurnActivities(List.of(new OfflineConversationalAgent()));
   }
 
+  /** Team notifications also go to the broker's Telegram chat when its settings name one. */
   @Bean
-  LeadRecordActivities leadRecordActivities(InternalApiClient api) {
-    return new ApiLeadRecordActivities(api);
+  LeadRecordActivities leadRecordActivities(InternalApiClient api, TelegramTeamNotifier telegramTeamNotifier) {
+    return new TelegramNotifyingLeadRecords(new ApiLeadRecordActivities(api), telegramTeamNotifier);
   }
 
   @Bean
@@ -47,8 +54,35 @@ public class LeadActivitiesConfiguration {
   }
 
   @Bean
-  MessagingActivities messagingActivities(InternalApiClient api) {
-    return new ChannelMessagingActivities(api);
+  MessagingActivities messagingActivities(InternalApiClient api, TelegramSender telegramSender) {
+    return new ChannelMessagingActivities(api, telegramSender);
+  }
+
+  @Bean(destroyMethod = "close")
+  TelegramClients telegramClients(@Value("${inmo.telegram.api-url:https://api.telegram.org}") String apiUrl) {
+    return new TelegramClients(apiUrl);
+  }
+
+  @Bean
+  TelegramBots telegramBots(InternalApiClient api, @Value("${inmo.telegram.default-broker:demo}") String defaultBroker,
+                            @Value("${inmo.telegram.token:}") String token) {
+    return new TelegramBots(api, defaultBroker, token);
+  }
+
+  /** One pacer for lead replies and team notifications: Telegram's limit is per bot and chat. */
+  @Bean
+  ChatPacer telegramChatPacer() {
+    return new ChatPacer(Duration.ofSeconds(1));
+  }
+
+  @Bean
+  TelegramSender telegramSender(InternalApiClient api, TelegramBots bots, TelegramClients clients, ChatPacer pacer) {
+    return new TelegramSender(api, bots, clients, pacer);
+  }
+
+  @Bean
+  TelegramTeamNotifier telegramTeamNotifier(TelegramBots bots, TelegramClients clients, ChatPacer pacer) {
+    return new TelegramTeamNotifier(bots, clients, pacer);
   }
 
   @Bean(destroyMethod = "close")
