@@ -1,6 +1,7 @@
 package com.inmo.api.brokers;
 
 import com.inmo.workflows.broker.BrokerConfig;
+import java.util.Optional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -25,9 +26,13 @@ public class BrokerController {
     return brokers.active().map(b -> new BrokerSummary(b.slug(), b.timeZone()));
   }
 
+  /** The settings; a chat id set with the broker's own Telegram bot wins over the settings' one. */
   @GetMapping("/internal/v1/brokers/{slug}/config")
   public Mono<BrokerConfig> config(@PathVariable String slug) {
-    return brokers.require(slug).map(b -> BrokerSettings.toConfig(b, json));
+    return brokers.require(slug).flatMap(b -> brokers.telegramNotifyChatId(b.id())
+        .map(Optional::of)
+        .defaultIfEmpty(Optional.empty())
+        .map(chat -> BrokerSettings.toConfig(b, json, chat.orElse(null))));
   }
 
   public record BrokerSummary(String slug, String timeZone) {

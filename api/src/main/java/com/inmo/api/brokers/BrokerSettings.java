@@ -38,13 +38,19 @@ public final class BrokerSettings {
   }
 
   public static BrokerConfig toConfig(Broker broker, JsonMapper json) {
+    return toConfig(broker, json, null);
+  }
+
+  /** @param notifyChatId the chat id stored with the broker's own bot, which wins; null to read the settings' */
+  public static BrokerConfig toConfig(Broker broker, JsonMapper json, Long notifyChatId) {
     JsonNode s = parse(broker, json);
     AgentPersona persona = new AgentPersona(broker.personaName(), broker.personaTone(), broker.name(),
         strings(s.path("zones")), LANGUAGE);
     return new BrokerConfig(broker.id().toString(), broker.slug(), persona, hours(broker, s.path("businessHours")),
         thresholds(broker, s.path("thresholds")), cadence(broker, s.path("followUpCadence")),
         s.path("callsPerLeadPerDay").asInt(0), s.path("callsPerLeadTotal").asInt(0),
-        duration(broker, s.path("callRetryDelay")), chatId(s.path("notifyTelegramChatId")));
+        duration(broker, s.path("callRetryDelay")),
+        notifyChatId != null ? notifyChatId : chatId(s.path("notifyTelegramChatId")));
   }
 
   private static JsonNode parse(Broker broker, JsonMapper json) {

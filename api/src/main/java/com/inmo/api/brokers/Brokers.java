@@ -48,6 +48,14 @@ public class Brokers {
         .one();
   }
 
+  /** Where the broker's own Telegram bot sends team notifications (set with the bot), or empty. */
+  public Mono<Long> telegramNotifyChatId(UUID brokerId) {
+    return db.sql("SELECT notify_chat_id FROM broker_telegram WHERE broker_id = :id AND notify_chat_id IS NOT NULL")
+        .bind("id", brokerId)
+        .map((row, meta) -> row.get("notify_chat_id", Long.class))
+        .one();
+  }
+
   private static Broker map(io.r2dbc.spi.Readable row) {
     return new Broker(row.get("id", UUID.class), row.get("slug", String.class), row.get("name", String.class),
         row.get("time_zone", String.class), row.get("persona_name", String.class),

@@ -3,6 +3,7 @@ package com.inmo.api.config;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * What the api refuses to start without. Dev mode needs nothing; production needs every variable the
@@ -11,6 +12,7 @@ import java.util.Map;
 public final class ApiStartupCheck {
 
   public static final int MIN_SECRET_KEY_LENGTH = 32;
+  private static final Pattern TELEGRAM_SECRET = Pattern.compile("^[A-Za-z0-9_-]{1,256}$");
 
   private ApiStartupCheck() {
   }
@@ -42,7 +44,18 @@ public final class ApiStartupCheck {
         problems.add(required + " is required when ENVIRONMENT=production");
       }
     }
+    telegram(env, problems);
     return problems;
+  }
+
+  /** A public webhook without a secret would take anyone's forged "update" as a lead's message. */
+  private static void telegram(Map<String, String> env, List<String> problems) {
+    String secret = env.get("TELEGRAM_WEBHOOK_SECRET");
+    if (notBlank(env.get("TELEGRAM_TOKEN")) && notBlank(env.get("TELEGRAM_WEBHOOK_URL")) && !notBlank(secret)) {
+      problems.add("TELEGRAM_WEBHOOK_SECRET is required when ENVIRONMENT=production and TELEGRAM_WEBHOOK_URL is set");
+    } else if (notBlank(secret) && !TELEGRAM_SECRET.matcher(secret.trim()).matches()) {
+      problems.add("TELEGRAM_WEBHOOK_SECRET must be 1–256 characters of A–Z, a–z, 0–9, _ and - (Telegram's rule)");
+    }
   }
 
   private static boolean notBlank(String s) {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -16,31 +17,41 @@ import reactor.core.publisher.Mono;
  * {@code GET /health}, as the old system answered it: 200 "healthy" when every required dependency
  * answers, 503 "unhealthy" naming the one that does not (load balancers and the deployment checklist
  * read it). Checks run in parallel, each bounded by a timeout, so a hung dependency cannot hang it.
+ * Optional integrations ({@link HealthDetail}) add {@code details} in the same time bound but never change
+ * the status: a broken Telegram webhook must not take the api out of a load balancer.
  */
 @RestController
 public class HealthController {
 
   private final List<DependencyCheck> checks;
+  private final List<HealthDetail> details;
   private final Duration timeout;
 
-  public HealthController(List<DependencyCheck> checks,
+  public HealthController(List<DependencyCheck> checks, ObjectProvider<HealthDetail> details,
                           @Value("${inmo.health.check-timeout:2s}") Duration timeout) {
     this.checks = checks;
+    this.details = details.orderedStream().toList();
     this.timeout = timeout;
   }
 
   @GetMapping("/health")
   public Mono<ResponseEntity<HealthReport>> health() {
-    return Flux.fromIterable(checks)
+    Mono<List<CheckResult>> results = Flux.fromIterable(checks)
         .flatMap(check -> check.probe()
             .timeout(timeout)
             .thenReturn(CheckResult.up(check.name()))
             .onErrorResume(e -> Mono.just(CheckResult.down(check.name(), describe(e)))))
-        .collectList()
-        .map(this::report);
+        .collectList();
+    Mono<Map<String, Object>> shown = Flux.fromIterable(details)
+        .flatMapSequential(detail -> detail.details()
+            .timeout(timeout)
+            .onErrorResume(e -> Mono.just(Map.of("error", describe(e))))
+            .map(value -> Map.entry(detail.name(), value)))
+        .collect(LinkedHashMap<String, Object>::new, (map, e) -> map.put(e.getKey(), e.getValue()));
+    return Mono.zip(results, shown).map(both -> report(both.getT1(), both.getT2()));
   }
 
-  private ResponseEntity<HealthReport> report(List<CheckResult> results) {
+  private ResponseEntity<HealthReport> report(List<CheckResult> results, Map<String, Object> shown) {
     Map<String, String> states = new LinkedHashMap<>();
     Map<String, String> errors = new LinkedHashMap<>();
     checks.forEach(c -> results.stream().filter(r -> r.name().equals(c.name())).findFirst().ifPresent(r -> {
@@ -50,7 +61,8 @@ public class HealthController {
       }
     }));
     boolean healthy = errors.isEmpty();
-    HealthReport body = new HealthReport(healthy ? "healthy" : "unhealthy", states, errors.isEmpty() ? null : errors);
+    HealthReport body = new HealthReport(healthy ? "healthy" : "unhealthy", states, errors.isEmpty() ? null : errors,
+        shown.isEmpty() ? null : shown);
     return ResponseEntity.status(healthy ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).body(body);
   }
 

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -21,6 +22,10 @@ import reactor.core.publisher.Mono;
  * {@code POST /internal/v1/leads/{leadId}/messages}: 201 for a new message (and a {@code message} event),
  * 200 when the activity's retry brings one already recorded, 409 while the lead's row does not exist yet
  * (the worker saves the lead first; its retry then succeeds).
+ *
+ * <p>{@code GET /internal/v1/leads/{leadId}/messages/{externalId}}: the message or 404. A channel sender
+ * asks before sending whether its outbound key was already sent (and recorded), so a retried activity
+ * never sends one reply twice.
  */
 @RestController
 public class MessageRecordController {
@@ -63,6 +68,12 @@ public class MessageRecordController {
                 .thenReturn(ResponseEntity.status(HttpStatus.CREATED).body(new Recorded(saved.id(), true))))
             .switchIfEmpty(Mono.defer(() -> messages.idOf(leadId, m.externalId())
                 .map(id -> ResponseEntity.ok(new Recorded(id, false))))));
+  }
+
+  @GetMapping("/internal/v1/leads/{leadId}/messages/{externalId}")
+  public Mono<ChatMessage> find(@PathVariable UUID leadId, @PathVariable String externalId) {
+    return messages.find(leadId, externalId)
+        .switchIfEmpty(Mono.error(() -> Problems.notFound("Lead " + leadId + " has no message " + externalId)));
   }
 
   private static String upper(String s) {

@@ -52,6 +52,15 @@ public class Messages {
         .one();
   }
 
+  /** The message this lead has under that external id (the worker's ledger of what it sent). */
+  public Mono<ChatMessage> find(UUID leadId, String externalId) {
+    return db.sql("SELECT " + COLUMNS + " FROM messages WHERE lead_id = :lead AND external_id = :external")
+        .bind("lead", leadId)
+        .bind("external", externalId)
+        .map((row, meta) -> map(row))
+        .one();
+  }
+
   /** A lead's conversation, oldest first. */
   public Flux<ChatMessage> ofLead(UUID leadId) {
     return db.sql("SELECT " + COLUMNS + " FROM messages WHERE lead_id = :lead ORDER BY created_at, id")

@@ -61,4 +61,30 @@ class ApiStartupCheckTest {
     assertThat(ApiStartupCheck.problems(Map.of("DATABASE_URL", "mysql://x@y/z")))
         .singleElement().asString().startsWith("DATABASE_URL must be a PostgreSQL URL");
   }
+
+  @Test
+  void aProductionWebhookWithoutItsSecretStopsTheStart() {
+    Map<String, String> env = production();
+    env.put("TELEGRAM_TOKEN", "7000000001:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw");
+    env.put("TELEGRAM_WEBHOOK_URL", "https://api.inmo.cl/webhooks/telegram");
+
+    assertThat(ApiStartupCheck.problems(env)).containsExactly(
+        "TELEGRAM_WEBHOOK_SECRET is required when ENVIRONMENT=production and TELEGRAM_WEBHOOK_URL is set");
+
+    env.put("TELEGRAM_WEBHOOK_SECRET", "s3cret_from-the-guide");
+    assertThat(ApiStartupCheck.problems(env)).isEmpty();
+    env.put("TELEGRAM_WEBHOOK_SECRET", "no spaces allowed");
+    assertThat(ApiStartupCheck.problems(env)).singleElement().asString()
+        .startsWith("TELEGRAM_WEBHOOK_SECRET must be 1–256 characters");
+  }
+
+  @Test
+  void longPollingOrDevModeNeedsNoWebhookSecret() {
+    Map<String, String> polling = production();
+    polling.put("TELEGRAM_TOKEN", "7000000001:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw");
+    assertThat(ApiStartupCheck.problems(polling)).isEmpty();
+
+    assertThat(ApiStartupCheck.problems(Map.of("TELEGRAM_TOKEN", "7000000001:AAH",
+        "TELEGRAM_WEBHOOK_URL", "https://dev.example/webhooks/telegram"))).isEmpty();
+  }
 }

@@ -25,6 +25,8 @@ class InternalTokenRequiredTest {
         Arguments.of(HttpMethod.GET, "/internal/v1/schema"),
         Arguments.of(HttpMethod.GET, "/internal/v1/brokers"),
         Arguments.of(HttpMethod.GET, "/internal/v1/brokers/demo/config"),
+        Arguments.of(HttpMethod.GET, "/internal/v1/brokers/demo/telegram"),
+        Arguments.of(HttpMethod.GET, "/internal/v1/leads/" + id + "/messages/out-1"),
         Arguments.of(HttpMethod.PUT, "/internal/v1/leads/" + id),
         Arguments.of(HttpMethod.POST, "/internal/v1/leads/" + id + "/messages"),
         Arguments.of(HttpMethod.POST, "/internal/v1/leads/" + id + "/stage-moves"),
