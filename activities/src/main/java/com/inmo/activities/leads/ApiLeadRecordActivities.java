@@ -4,6 +4,7 @@ import static com.inmo.activities.api.InternalApiClient.expect;
 
 import com.inmo.activities.api.InternalApiClient;
 import com.inmo.workflows.activity.BrokerConfigRequest;
+import com.inmo.workflows.activity.CallRecord;
 import com.inmo.workflows.activity.DigestRequest;
 import com.inmo.workflows.activity.DigestSummary;
 import com.inmo.workflows.activity.LeadRecordActivities;
@@ -44,6 +45,11 @@ public class ApiLeadRecordActivities implements LeadRecordActivities {
   @Override
   public void recordStageMove(StageMoveRecord move) {
     expect(api.post("/internal/v1/leads/" + move.leadId() + "/stage-moves", move), "record stage move", 200, 201);
+  }
+
+  @Override
+  public void recordCall(CallRecord call) {
+    expect(api.post("/internal/v1/calls", call), "record call", 200, 201);
   }
 
   @Override

@@ -86,6 +86,11 @@ public class TelegramNotifyingLeadRecords implements LeadRecordActivities {
   }
 
   @Override
+  public void recordCall(com.inmo.workflows.activity.CallRecord call) {
+    delegate.recordCall(call);
+  }
+
+  @Override
   public DigestSummary digest(DigestRequest request) {
     return delegate.digest(request);
   }

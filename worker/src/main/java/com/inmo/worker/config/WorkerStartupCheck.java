@@ -10,6 +10,8 @@ import java.util.Set;
 public final class WorkerStartupCheck {
 
   public static final Set<String> LLM_PROVIDERS = Set.of("offline", "gemini", "claude", "openai");
+  static final Map<String, String> LLM_KEYS = Map.of("gemini", "GEMINI_API_KEY", "claude", "ANTHROPIC_API_KEY",
+      "openai", "OPENAI_API_KEY");
   public static final Set<String> VOICE_PROVIDERS = Set.of("simulated", "vapi", "bland");
 
   private WorkerStartupCheck() {
@@ -19,6 +21,11 @@ public final class WorkerStartupCheck {
     List<String> problems = new ArrayList<>();
     checkChoice(env, "LLM_PROVIDER", LLM_PROVIDERS, problems);
     checkChoice(env, "VOICE_PROVIDER", VOICE_PROVIDERS, problems);
+    String llm = env.getOrDefault("LLM_PROVIDER", "offline").trim().toLowerCase(Locale.ROOT);
+    String key = LLM_KEYS.get(llm);
+    if (key != null && (env.get(key) == null || env.get(key).isBlank())) {
+      problems.add("LLM_PROVIDER=" + llm + " needs " + key);
+    }
     if (!"production".equalsIgnoreCase(String.valueOf(env.get("ENVIRONMENT")).trim())) {
       return problems;
     }

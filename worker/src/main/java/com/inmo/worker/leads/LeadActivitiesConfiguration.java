@@ -1,7 +1,9 @@
 package com.inmo.worker.leads;
 
 import com.inmo.activities.agent.AgentTurnActivities;
-import com.inmo.activities.agent.OfflineConversationalAgent;
+import com.inmo.activities.agent.llm.ApiLlmCallRecorder;
+import com.inmo.activities.agent.llm.LlmProviders;
+import com.inmo.activities.agent.llm.ProviderChain;
 import com.inmo.activities.api.InternalApiClient;
 import com.inmo.activities.calendar.LocalCalendarActivities;
 import com.inmo.activities.leads.ApiLeadRecordActivities;
@@ -37,9 +39,24 @@ public class LeadActivitiesConfiguration {
     return new InternalApiClient(apiUrl, token);
   }
 
+  /** Records every LLM call (provider, model, latency, tokens, cost) for the dashboard's cost view. */
+  @Bean(destroyMethod = "close")
+  ApiLlmCallRecorder llmCallRecorder(InternalApiClient api) {
+    return new ApiLlmCallRecorder(api);
+  }
+
+  /**
+   * {@code LLM_PROVIDER} first, then every other provider whose key is set; one per worker, because the
+   * circuit breakers that skip a failing provider live in it.
+   */
   @Bean
-  AgentActivities agentActivities() {
-    return new AgentTurnActivities(List.of(new OfflineConversationalAgent()));
+  ProviderChain providerChain(ApiLlmCallRecorder recorder) {
+    return LlmProviders.chain(System.getenv(), recorder);
+  }
+
+  @Bean
+  AgentActivities agentActivities(ProviderChain chain) {
+    return new AgentTurnActivities(chain.agents());
   }
 
   /** Team notifications also go to the broker's Telegram chat when its settings name one. */

@@ -20,7 +20,14 @@ class WorkerStartupCheckTest {
 
   @Test
   void knownProvidersPassWhateverTheirCase() {
-    assertThat(WorkerStartupCheck.problems(Map.of("LLM_PROVIDER", "Gemini", "VOICE_PROVIDER", "BLAND"))).isEmpty();
+    assertThat(WorkerStartupCheck.problems(Map.of("LLM_PROVIDER", "Gemini", "GEMINI_API_KEY", "k",
+        "VOICE_PROVIDER", "BLAND"))).isEmpty();
+  }
+
+  @Test
+  void aChosenLlmProviderNeedsItsKey() {
+    assertThat(WorkerStartupCheck.problems(Map.of("LLM_PROVIDER", "claude")))
+        .containsExactly("LLM_PROVIDER=claude needs ANTHROPIC_API_KEY");
   }
 
   @Test

@@ -8,6 +8,7 @@ import com.inmo.workflows.activity.MessageRecord;
 import com.inmo.workflows.activity.StageMoveRecord;
 import com.inmo.workflows.activity.TeamNotification;
 import com.inmo.workflows.activity.BrokerConfigRequest;
+import com.inmo.workflows.activity.CallRecord;
 import com.inmo.workflows.broker.BrokerConfig;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,7 @@ class InMemoryLeadRecords implements LeadRecordActivities {
   final List<MessageRecord> messageLog = new CopyOnWriteArrayList<>();
   final List<StageMoveRecord> stageMoves = new CopyOnWriteArrayList<>();
   final List<TeamNotification> notifications = new CopyOnWriteArrayList<>();
+  final Map<String, CallRecord> calls = new ConcurrentHashMap<>();
   final AtomicInteger failRecordMessage = new AtomicInteger();
 
   InMemoryLeadRecords(BrokerConfig config) {
@@ -57,6 +59,11 @@ class InMemoryLeadRecords implements LeadRecordActivities {
   @Override
   public void recordStageMove(StageMoveRecord move) {
     stageMoves.add(move);
+  }
+
+  @Override
+  public void recordCall(CallRecord call) {
+    calls.putIfAbsent(call.report().callWorkflowId(), call);
   }
 
   @Override

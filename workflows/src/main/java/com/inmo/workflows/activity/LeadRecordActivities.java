@@ -22,6 +22,9 @@ public interface LeadRecordActivities {
   /** Appends a stage move to the lead's history. */
   void recordStageMove(StageMoveRecord move);
 
+  /** Records a call attempt's outcome (idempotent by the call's workflow id). */
+  void recordCall(CallRecord call);
+
   /** Tells the broker's team something (new hot lead, human needed, alerts, digest). */
   void notifyTeam(TeamNotification notification);
 

@@ -68,6 +68,8 @@ final class LeadCalls {
     }
     CallReport report = outcome.report();
     s.lastCallStatus = report.status().name();
+    core.steps.attempt("record call", () -> core.steps.records.recordCall(new com.inmo.workflows.activity.CallRecord(
+        s.leadId, s.workflowId, s.brokerSlug, outcome.attempt(), outcome.startedAt(), outcome.endedAt(), report)));
     if (report.status() == CallStatus.COMPLETED) {
       s.fields = s.fields.mergedWith(report.extracted());
       String note = "Llamada completada (" + report.durationSeconds() + " s)"
