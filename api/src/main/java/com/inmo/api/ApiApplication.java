@@ -1,5 +1,6 @@
 package com.inmo.api;
 
+import com.inmo.api.command.CreateSuperadmin;
 import com.inmo.api.config.ApiStartupCheck;
 import java.util.HashMap;
 import java.util.List;
@@ -15,6 +16,10 @@ public class ApiApplication {
   public static final String CONFIG_NAME = "inmo-api";
 
   public static void main(String[] args) {
+    // a command runs instead of the server (api/COMMANDS.md)
+    if (args.length > 0 && CreateSuperadmin.COMMAND.equals(args[0])) {
+      System.exit(CreateSuperadmin.run(args));
+    }
     List<String> problems = ApiStartupCheck.problems(System.getenv());
     if (!problems.isEmpty()) {
       problems.forEach(p -> System.err.println("Configuration error: " + p));

@@ -1,6 +1,7 @@
 package com.inmo.api.auth;
 
 import com.inmo.api.internal.InternalTokenFilter;
+import com.inmo.api.web.WebGuards;
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import javax.crypto.SecretKey;
 import org.springframework.beans.factory.annotation.Value;
@@ -48,8 +49,9 @@ public class SecurityConfig {
 
   @Bean
   SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http,
-                                                @Value("${inmo.internal-api-token:}") String internalToken) {
-    return http
+                                                @Value("${inmo.internal-api-token:}") String internalToken,
+                                                WebGuards guards) {
+    return guards.apply(http)
         .csrf(ServerHttpSecurity.CsrfSpec::disable)
         .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
         .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
@@ -58,6 +60,7 @@ public class SecurityConfig {
         .authorizeExchange(ex -> ex
             .pathMatchers("/health", "/auth/login", "/internal/**", "/webhooks/**",
                 "/api/v1/webchat/**").permitAll()
+            .pathMatchers(WebGuards.PUBLIC_PATHS).permitAll()
             .anyExchange().authenticated())
         .oauth2ResourceServer(rs -> rs.jwt(jwt -> { }))
         .build();

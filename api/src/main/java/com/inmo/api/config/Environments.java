@@ -10,7 +10,11 @@ public final class Environments {
   }
 
   public static boolean isProduction(Map<String, String> env) {
-    String value = env.get("ENVIRONMENT");
+    return isProduction(env.get("ENVIRONMENT"));
+  }
+
+  /** The same rule for a value already read (the {@code inmo.environment} property). */
+  public static boolean isProduction(String value) {
     return value != null && value.trim().toLowerCase(Locale.ROOT).equals("production");
   }
 }

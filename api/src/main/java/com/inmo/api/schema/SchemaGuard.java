@@ -24,7 +24,7 @@ public class SchemaGuard {
     };
   }
 
-  static void requireKnownSchema(Flyway flyway) {
+  public static void requireKnownSchema(Flyway flyway) {
     MigrationInfo[] unknown = Arrays.stream(flyway.info().applied())
         .filter(info -> info.getState() == MigrationState.FUTURE_SUCCESS
             || info.getState() == MigrationState.FUTURE_FAILED)

@@ -13,11 +13,18 @@ import org.springframework.core.env.MapPropertySource;
  */
 public class TestDatabaseEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
+  /** Rate-limit buckets of this JVM's own, so test runs sharing the machine's Redis never spend each other's. */
+  static final String RATE_LIMIT_PREFIX = "inmo-test:" + java.util.UUID.randomUUID() + ":rate:";
+
   @Override
   public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
     if (!environment.containsProperty("DATABASE_URL")) {
       environment.getPropertySources().addLast(
           new MapPropertySource("inmoTestDatabase", Map.of("DATABASE_URL", TestDatabase.url())));
+    }
+    if (!environment.containsProperty("inmo.rate-limit.key-prefix")) {
+      environment.getPropertySources().addLast(
+          new MapPropertySource("inmoTestRateLimits", Map.of("inmo.rate-limit.key-prefix", RATE_LIMIT_PREFIX)));
     }
   }
 

@@ -1,0 +1,142 @@
+package com.inmo.api.auth;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.web.server.ResponseStatusException;
+import reactor.core.publisher.Mono;
+
+/**
+ * Refresh tokens: 256 random bits, handed out once and stored only as their SHA-256. Each is good for one
+ * use ({@link #rotate}); a token presented after it was used or revoked has leaked (the rightful client
+ * already holds its successor), so its whole family, every token descending from the same login, is
+ * revoked and the thief and the victim both log in again.
+ */
+@Repository
+public class RefreshTokens {
+
+  private static final Logger log = LoggerFactory.getLogger(RefreshTokens.class);
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final DatabaseClient db;
+  private final Duration ttl;
+
+  public RefreshTokens(DatabaseClient db, @Value("${inmo.jwt.refresh-token-ttl:30d}") Duration ttl) {
+    this.db = db;
+    this.ttl = ttl;
+  }
+
+  public Duration ttl() {
+    return ttl;
+  }
+
+  /** A new token for this user; {@code family} null starts a family (a login). */
+  public Mono<String> issue(UUID userId, UUID family) {
+    byte[] random = new byte[32];
+    RANDOM.nextBytes(random);
+    String token = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+    UUID familyId = family != null ? family : UUID.randomUUID();
+    return db.sql("DELETE FROM refresh_tokens WHERE user_id = :user AND expires_at < now() - interval '1 day'")
+        .bind("user", userId)
+        .fetch().rowsUpdated()
+        .then(db.sql("INSERT INTO refresh_tokens (id, user_id, family_id, token_hash, expires_at) "
+                + "VALUES (:id, :user, :family, :hash, :expires)")
+            .bind("id", UUID.randomUUID())
+            .bind("user", userId)
+            .bind("family", familyId)
+            .bind("hash", hash(token))
+            .bind("expires", Instant.now().plus(ttl))
+            .fetch().rowsUpdated())
+        .thenReturn(token);
+  }
+
+  /**
+   * Spends a token: the user and family it belonged to, for the caller to issue the successor in. A token
+   * unknown, expired, already used or revoked is refused with 401; a used or revoked one also revokes its family.
+   */
+  public Mono<Spent> rotate(String token) {
+    if (token == null || token.isBlank()) {
+      return Mono.error(unauthorized("refresh_token is required"));
+    }
+    return db.sql("SELECT id, user_id, family_id, expires_at, rotated_at, revoked_at FROM refresh_tokens "
+            + "WHERE token_hash = :hash")
+        .bind("hash", hash(token.trim()))
+        .map((row, meta) -> new Row(row.get("id", UUID.class), row.get("user_id", UUID.class),
+            row.get("family_id", UUID.class), row.get("expires_at", Instant.class),
+            row.get("rotated_at", Instant.class) != null || row.get("revoked_at", Instant.class) != null))
+        .one()
+        .switchIfEmpty(Mono.error(() -> unauthorized("The refresh token is not valid")))
+        .flatMap(row -> {
+          if (row.spent()) {
+            return reuse(row);
+          }
+          if (row.expiresAt().isBefore(Instant.now())) {
+            return Mono.error(unauthorized("The refresh token has expired; log in again"));
+          }
+          return db.sql("UPDATE refresh_tokens SET rotated_at = now() "
+                  + "WHERE id = :id AND rotated_at IS NULL AND revoked_at IS NULL")
+              .bind("id", row.id())
+              .fetch().rowsUpdated()
+              // 0: another request spent it a moment ago, which is a reuse as well
+              .flatMap(n -> n == 1 ? Mono.just(new Spent(row.userId(), row.familyId())) : reuse(row));
+        });
+  }
+
+  /** Logout: the token's family can no longer be refreshed. An unknown token is ignored. */
+  public Mono<Void> revokeFamilyOf(String token) {
+    if (token == null || token.isBlank()) {
+      return Mono.empty();
+    }
+    return db.sql("UPDATE refresh_tokens SET revoked_at = now() WHERE revoked_at IS NULL AND family_id = "
+            + "(SELECT family_id FROM refresh_tokens WHERE token_hash = :hash)")
+        .bind("hash", hash(token.trim()))
+        .fetch().rowsUpdated().then();
+  }
+
+  /** Every session of the user ends (password reset, deactivation). */
+  public Mono<Void> revokeUser(UUID userId) {
+    return db.sql("UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = :user AND revoked_at IS NULL")
+        .bind("user", userId)
+        .fetch().rowsUpdated().then();
+  }
+
+  private <T> Mono<T> reuse(Row row) {
+    log.warn("Refresh token reuse for user {}: revoking its session family {}", row.userId(), row.familyId());
+    return db.sql("UPDATE refresh_tokens SET revoked_at = now() WHERE family_id = :family AND revoked_at IS NULL")
+        .bind("family", row.familyId())
+        .fetch().rowsUpdated()
+        .then(Mono.error(unauthorized("The refresh token was already used; the session is revoked, log in again")));
+  }
+
+  static String hash(String token) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+          .digest(token.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static ResponseStatusException unauthorized(String detail) {
+    return new ResponseStatusException(HttpStatus.UNAUTHORIZED, detail);
+  }
+
+  private record Row(UUID id, UUID userId, UUID familyId, Instant expiresAt, boolean spent) {
+  }
+
+  /** The spent token's owner and family. */
+  public record Spent(UUID userId, UUID familyId) {
+  }
+}

@@ -1,0 +1,21 @@
+package com.inmo.api.support;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * {@link ApiIntegrationTest} for the accounts and guards tests: {@code X-Forwarded-For} is believed, so each
+ * test logs in from an address of its own (login is limited per address in every environment), and a
+ * test-only endpoint fails with a database error. One shared context for all the classes that use it.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@ApiIntegrationTest
+@TestPropertySource(properties = "inmo.trust-forwarded-for=true")
+@Import(FailingEndpoint.class)
+public @interface AccountsApiTest {
+}
