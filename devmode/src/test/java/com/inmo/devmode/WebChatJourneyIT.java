@@ -125,9 +125,11 @@ class WebChatJourneyIT {
 
     String agent = login("agente@demo.inmo.cl");
     assertThat(get("/api/v1/leads/" + leadId, agent).statusCode()).as("not assigned to this agent").isEqualTo(404);
-    post("/api/v1/leads/" + leadId + "/assign", "{\"agentId\":\"" + me(agent) + "\"}", agent, 403);
+    // a lead the agent cannot see does not exist for them (404, never 403)
+    post("/api/v1/leads/" + leadId + "/assign", "{\"agentId\":\"" + me(agent) + "\"}", agent, 404);
     post("/api/v1/leads/" + leadId + "/assign", "{\"agentId\":\"" + me(agent) + "\"}", admin, 200);
     assertThat(get("/api/v1/leads/" + leadId, agent).statusCode()).isEqualTo(200);
+    post("/api/v1/leads/" + leadId + "/assign", "{\"agentId\":\"" + me(agent) + "\"}", agent, 403);
 
     post("/api/v1/leads/" + leadId + "/opt-out", "{}", agent, 202);
     String optedOut = awaitResponse("/api/v1/leads/" + leadId, admin, "\"optedOut\":true").body();

@@ -1,9 +1,12 @@
 package com.inmo.api.calendar;
 
 import com.inmo.api.auth.Viewer;
+import com.inmo.api.leads.LeadReads;
 import com.inmo.api.web.Problems;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -12,10 +15,13 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
- * {@code GET /api/v1/appointments?from=&to=}: visits starting in [from, to) (default: from now, 30 days),
- * scoped like leads: a superadmin all, an admin their broker, an agent the visits of their leads.
+ * {@code GET /api/v1/appointments?from=&to=&leadId=&agentId=&status=}: visits starting in [from, to) (default:
+ * from now, 30 days), scoped like leads: a superadmin all, an admin their broker, an agent the visits of their
+ * leads. {@code leadId} of a lead the viewer cannot see is 404; {@code agentId} is the lead's assigned agent;
+ * {@code status} BOOKED or CANCELLED.
  */
 @RestController
 public class AppointmentController {
@@ -23,20 +29,46 @@ public class AppointmentController {
   static final Duration DEFAULT_SPAN = Duration.ofDays(30);
   static final Duration MAX_SPAN = Duration.ofDays(366);
   private final DatabaseClient db;
+  private final LeadReads leads;
 
-  public AppointmentController(DatabaseClient db) {
+  public AppointmentController(DatabaseClient db, LeadReads leads) {
     this.db = db;
+    this.leads = leads;
+  }
+
+  /** An appointment's state. */
+  enum Status {
+    BOOKED, CANCELLED
   }
 
   @GetMapping("/api/v1/appointments")
   public Flux<AppointmentRow> list(@AuthenticationPrincipal Jwt token, @RequestParam(required = false) Instant from,
-                                   @RequestParam(required = false) Instant to) {
+                                   @RequestParam(required = false) Instant to,
+                                   @RequestParam(required = false) UUID leadId,
+                                   @RequestParam(required = false) UUID agentId,
+                                   @RequestParam(required = false) String status) {
     Instant start = from == null ? Instant.now() : from;
     Instant end = to == null ? start.plus(DEFAULT_SPAN) : to;
     if (!end.isAfter(start) || Duration.between(start, end).compareTo(MAX_SPAN) > 0) {
       return Flux.error(Problems.badRequest("to must be after from, at most 366 days later"));
     }
+    String onlyStatus;
+    try {
+      onlyStatus = status == null || status.isBlank() ? null : Status.valueOf(status.trim().toUpperCase(Locale.ROOT)).name();
+    } catch (IllegalArgumentException e) {
+      return Flux.error(Problems.badRequest("Unknown status '" + status + "'; one of " + Arrays.toString(Status.values())));
+    }
     Viewer viewer = Viewer.of(token);
+    if (leadId != null) {
+      // a lead the viewer cannot see does not exist for them, like its detail
+      return leads.find(viewer, leadId).switchIfEmpty(Mono.error(() -> Problems.notFound("No lead " + leadId)))
+          .thenMany(query(viewer, start, end, leadId, agentId, onlyStatus));
+    }
+    return query(viewer, start, end, null, agentId, onlyStatus);
+  }
+
+  private Flux<AppointmentRow> query(Viewer viewer, Instant start, Instant end, UUID leadId, UUID agentId,
+                                     String status) {
     StringBuilder sql = new StringBuilder("""
         SELECT a.id, b.slug, a.lead_id, COALESCE(a.lead_name, l.name) AS lead_name, a.workflow_id, a.slot_start,
                a.slot_end, a.status, a.notes, a.created_at, a.cancelled_at, a.cancel_reason
@@ -48,8 +80,26 @@ public class AppointmentController {
     if (viewer.onlyAssignedTo() != null) {
       sql.append(" AND l.assigned_agent_id = :agent");
     }
+    if (leadId != null) {
+      sql.append(" AND a.lead_id = :lead");
+    }
+    if (agentId != null) {
+      sql.append(" AND l.assigned_agent_id = :assignee");
+    }
+    if (status != null) {
+      sql.append(" AND a.status = :status");
+    }
     sql.append(" ORDER BY a.slot_start, a.id");
     DatabaseClient.GenericExecuteSpec spec = db.sql(sql.toString()).bind("from", start).bind("to", end);
+    if (leadId != null) {
+      spec = spec.bind("lead", leadId);
+    }
+    if (agentId != null) {
+      spec = spec.bind("assignee", agentId);
+    }
+    if (status != null) {
+      spec = spec.bind("status", status);
+    }
     if (!viewer.seesAllBrokers()) {
       spec = spec.bind("broker", viewer.brokerId() == null ? new UUID(0, 0) : viewer.brokerId());
     }

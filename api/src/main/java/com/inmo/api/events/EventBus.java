@@ -8,7 +8,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
-import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.listener.ChannelTopic;
 import org.springframework.data.redis.listener.ReactiveRedisMessageListenerContainer;
 import org.springframework.stereotype.Component;
@@ -32,7 +31,7 @@ public class EventBus implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(EventBus.class);
 
-  private final ReactiveStringRedisTemplate redis;
+  private final EventLog eventLog;
   private final ReactiveRedisConnectionFactory connections;
   private final JsonMapper json;
   private final ChannelTopic topic;
@@ -41,21 +40,21 @@ public class EventBus implements SmartLifecycle {
   private final AtomicReference<Disposable> subscription = new AtomicReference<>();
   private final Sinks.One<Void> subscribed = Sinks.one();
 
-  public EventBus(ReactiveStringRedisTemplate redis, ReactiveRedisConnectionFactory connections, JsonMapper json,
+  public EventBus(EventLog eventLog, ReactiveRedisConnectionFactory connections, JsonMapper json,
                   @Value("${inmo.events.channel:inmo:events}") String channel) {
-    this.redis = redis;
+    this.eventLog = eventLog;
     this.connections = connections;
     this.json = json;
     this.topic = ChannelTopic.of(channel);
   }
 
-  /** Publishes an event of a lead (or of the broker when {@code leadId} is null); completes even on failure. */
+  /**
+   * Publishes an event of a lead (or of the broker when {@code leadId} is null), appended to the replay
+   * log in the same step (its id is its log entry's); completes even on failure.
+   */
   public Mono<Void> publish(String type, String brokerSlug, UUID leadId, String workflowId, Object data) {
-    return Mono.defer(() -> {
-      LiveEvent event = new LiveEvent(UUID.randomUUID().toString(), type, brokerSlug, leadId, workflowId,
-          json.valueToTree(data));
-      return redis.convertAndSend(topic.getTopic(), json.writeValueAsString(event));
-    })
+    return Mono.defer(() -> eventLog.appendAndPublish(topic.getTopic(),
+            new LiveEvent(null, type, brokerSlug, leadId, workflowId, json.valueToTree(data))))
         .timeout(Duration.ofSeconds(2))
         .doOnError(e -> log.warn("Could not publish a {} event of {}: {}", type, workflowId, e.toString()))
         .onErrorResume(e -> Mono.empty())

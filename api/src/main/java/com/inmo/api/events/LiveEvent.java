@@ -7,8 +7,11 @@ import tools.jackson.databind.JsonNode;
  * One change the dashboards and web chats may want to show at once, as it travels on Redis:
  * {@code {"id","type","brokerSlug","leadId","workflowId","data"}}.
  *
- * @param type one of {@link #MESSAGE}, {@link #STAGE_CHANGED}, {@link #LEAD_UPDATED}, {@link #NOTIFICATION},
- *             {@link #APPOINTMENT_BOOKED}
+ * @param id   the event's entry id in the replay log ({@code 1764420000000-0}: milliseconds and sequence),
+ *             so ids grow with time and a client's {@code Last-Event-ID} says where it stopped
+ * @param type one of {@link #MESSAGE}, {@link #STAGE_CHANGED}, {@link #LEAD_UPDATED}, {@link #LEAD_ASSIGNED},
+ *             {@link #HUMAN_MODE_CHANGED}, {@link #NEEDS_ATTENTION}, {@link #CALL_STATUS},
+ *             {@link #NOTIFICATION}, {@link #APPOINTMENT_BOOKED}
  */
 public record LiveEvent(String id, String type, String brokerSlug, UUID leadId, String workflowId, JsonNode data) {
 
@@ -17,4 +20,8 @@ public record LiveEvent(String id, String type, String brokerSlug, UUID leadId, 
   public static final String LEAD_UPDATED = "lead_updated";
   public static final String NOTIFICATION = "notification";
   public static final String APPOINTMENT_BOOKED = "appointment_booked";
+  public static final String LEAD_ASSIGNED = "lead_assigned";
+  public static final String HUMAN_MODE_CHANGED = "human_mode_changed";
+  public static final String NEEDS_ATTENTION = "needs_attention";
+  public static final String CALL_STATUS = "call_status";
 }

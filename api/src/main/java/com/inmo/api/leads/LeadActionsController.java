@@ -4,6 +4,7 @@ import com.inmo.api.auth.Role;
 import com.inmo.api.auth.UserAccounts;
 import com.inmo.api.auth.Viewer;
 import com.inmo.api.events.EventBus;
+import com.inmo.api.events.LiveEvent;
 import com.inmo.api.web.Problems;
 import com.inmo.workflows.lead.BookVisitRequest;
 import com.inmo.workflows.lead.CallNowRequest;
@@ -133,27 +134,34 @@ public class LeadActionsController {
 
   /**
    * Who works the lead is a read-model matter (what each agent sees), so it is written here, for an agent of
-   * the lead's own broker; ADMIN and SUPERADMIN only.
+   * the lead's own broker; ADMIN and SUPERADMIN only. A lead the viewer cannot see is 404 before any role
+   * check (an agent learns nothing about a colleague's lead); an agent is refused (403) only on their own.
    */
   @PostMapping("/api/v1/leads/{id}/assign")
   public Mono<Map<String, Object>> assign(@AuthenticationPrincipal Jwt token, @PathVariable UUID id,
                                           @RequestBody AssignBody body) {
     Viewer viewer = Viewer.of(token);
-    if (viewer.role() == Role.AGENT) {
-      return Mono.error(new org.springframework.web.server.ResponseStatusException(HttpStatus.FORBIDDEN,
-          "only an admin assigns leads"));
-    }
-    if (body.agentId() == null) {
-      return Mono.error(Problems.badRequest("agentId is required"));
-    }
-    return lead(token, id).flatMap(row -> users.findById(body.agentId())
+    return lead(token, id).flatMap(row -> {
+      if (viewer.role() == Role.AGENT) {
+        return Mono.error(new org.springframework.web.server.ResponseStatusException(HttpStatus.FORBIDDEN,
+            "only an admin assigns leads"));
+      }
+      if (body.agentId() == null) {
+        return Mono.error(Problems.badRequest("agentId is required"));
+      }
+      return assign(row, body);
+    });
+  }
+
+  private Mono<Map<String, Object>> assign(LeadRow row, AssignBody body) {
+    return users.findById(body.agentId())
         .filter(agent -> agent.active() && row.brokerId().equals(agent.brokerId()))
         .switchIfEmpty(Mono.error(() -> Problems.notFound("No agent " + body.agentId() + " in this broker")))
         .flatMap(agent -> db.sql("UPDATE leads SET assigned_agent_id = :agent, updated_at = now() WHERE id = :id")
             .bind("agent", agent.id()).bind("id", row.id()).fetch().rowsUpdated()
-            .then(events.publish("lead_assigned", row.brokerSlug(), row.id(), row.workflowId(),
+            .then(events.publish(LiveEvent.LEAD_ASSIGNED, row.brokerSlug(), row.id(), row.workflowId(),
                 Map.of("agentId", agent.id(), "agentName", agent.fullName(), "at", Instant.now())))
-            .thenReturn(Map.<String, Object>of("leadId", row.id(), "agentId", agent.id()))));
+            .thenReturn(Map.<String, Object>of("leadId", row.id(), "agentId", agent.id())));
   }
 
   private Mono<LeadRow> lead(Jwt token, UUID id) {

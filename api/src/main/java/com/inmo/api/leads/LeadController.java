@@ -5,9 +5,13 @@ import com.inmo.api.auth.Viewer;
 import com.inmo.api.messages.ChatMessage;
 import com.inmo.api.messages.Messages;
 import com.inmo.api.web.Problems;
+import com.inmo.api.web.QueryParams;
+import com.inmo.workflows.lead.Channel;
 import com.inmo.workflows.lead.LeadStage;
+import com.inmo.workflows.lead.LeadStatus;
 import com.inmo.workflows.lead.LeadView;
-import java.util.Locale;
+import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -18,7 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** The dashboard's lead reads: list with search, stage filter and paging; detail; conversation; stage history. */
+/** The dashboard's lead reads: list with filters, search, sort and paging; detail; conversation; stage history. */
 @RestController
 public class LeadController {
 
@@ -36,25 +40,46 @@ public class LeadController {
     this.history = history;
   }
 
+  /**
+   * Filters (each optional, repeatable ones as {@code stage=A&stage=B} or {@code stage=A,B}), {@code sort}
+   * ({@link LeadSort}; {@code -} before it for descending; default newest activity first), and paging by
+   * {@code offset} or by the opaque {@code cursor} of a previous page's {@code nextCursor}.
+   */
   @GetMapping("/api/v1/leads")
   public Mono<LeadReads.LeadPage> list(@AuthenticationPrincipal Jwt token,
                                        @RequestParam(required = false) String search,
-                                       @RequestParam(required = false) String stage,
+                                       @RequestParam(required = false) List<String> stage,
+                                       @RequestParam(required = false) List<String> status,
+                                       @RequestParam(required = false) List<String> channel,
+                                       @RequestParam(required = false) Integer scoreMin,
+                                       @RequestParam(required = false) Integer scoreMax,
+                                       @RequestParam(required = false) UUID agentId,
+                                       @RequestParam(defaultValue = "false") boolean unassigned,
+                                       @RequestParam(required = false) Boolean needsAttention,
+                                       @RequestParam(required = false) Boolean humanMode,
+                                       @RequestParam(required = false) Instant createdFrom,
+                                       @RequestParam(required = false) Instant createdTo,
+                                       @RequestParam(required = false) Instant lastContactFrom,
+                                       @RequestParam(required = false) Instant lastContactTo,
+                                       @RequestParam(required = false) String sort,
+                                       @RequestParam(required = false) String cursor,
                                        @RequestParam(defaultValue = "50") int limit,
                                        @RequestParam(defaultValue = "0") int offset) {
     if (limit < 1 || limit > MAX_LIMIT || offset < 0) {
       return Mono.error(Problems.badRequest("limit must be 1–" + MAX_LIMIT + " and offset ≥ 0"));
     }
-    String stageName = null;
-    if (stage != null && !stage.isBlank()) {
-      try {
-        stageName = LeadStage.valueOf(stage.trim().toUpperCase(Locale.ROOT)).name();
-      } catch (IllegalArgumentException e) {
-        return Mono.error(Problems.badRequest("Unknown stage '" + stage + "'; one of "
-            + java.util.Arrays.toString(LeadStage.values())));
-      }
+    if (cursor != null && !cursor.isBlank() && offset > 0) {
+      return Mono.error(Problems.badRequest("page with cursor or with offset, not both"));
     }
-    return leads.list(Viewer.of(token), search, stageName, limit, offset);
+    return Mono.defer(() -> {
+      LeadQuery query = new LeadQuery(QueryParams.enumValues(LeadStage.class, stage, "stage"),
+          QueryParams.enumValues(LeadStatus.class, status, "status"),
+          QueryParams.enumValues(Channel.class, channel, "channel"), scoreMin, scoreMax, agentId, unassigned,
+          needsAttention, humanMode, createdFrom, createdTo, lastContactFrom, lastContactTo, search);
+      LeadSort.Order order = LeadSort.Order.parse(sort);
+      LeadCursor after = cursor == null || cursor.isBlank() ? null : LeadCursor.decode(cursor);
+      return leads.list(Viewer.of(token), query, order, after, limit, offset);
+    });
   }
 
   /** The row, plus {@code live}: the workflow's own view when it answers within 3 s, else null. */

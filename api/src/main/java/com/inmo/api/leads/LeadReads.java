@@ -1,11 +1,8 @@
 package com.inmo.api.leads;
 
 import com.inmo.api.auth.Viewer;
-import com.inmo.api.db.Sql;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import com.inmo.api.db.Where;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
@@ -18,45 +15,56 @@ import reactor.core.publisher.Mono;
 @Repository
 public class LeadReads {
 
+  private static final String FROM = " FROM leads l JOIN brokers b ON b.id = l.broker_id";
   private final DatabaseClient db;
 
   public LeadReads(DatabaseClient db) {
     this.db = db;
   }
 
-  public Mono<LeadPage> list(Viewer viewer, String search, String stage, int limit, int offset) {
+  /**
+   * One page of the viewer's leads matching {@code query}, in {@code order}: after {@code cursor} when one
+   * is given (keyset), else from {@code offset}. {@code nextCursor} continues after the page's last row,
+   * null on the last page; {@code total} counts every match, whatever the page.
+   */
+  public Mono<LeadPage> list(Viewer viewer, LeadQuery query, LeadSort.Order order, LeadCursor cursor, int limit,
+                             int offset) {
     Where where = scope(viewer);
-    if (stage != null) {
-      where.add("l.stage = :stage", "stage", stage);
+    query.applyTo(where);
+    Where page = where.copy();
+    if (cursor != null) {
+      cursor.restrict(page, order);
     }
-    if (search != null && !search.isBlank()) {
-      where.add("(l.name ILIKE :q ESCAPE '\\' OR l.phone ILIKE :q ESCAPE '\\' OR l.email ILIKE :q ESCAPE '\\')",
-          "q", Sql.containsPattern(search.trim()));
-    }
-    String from = " FROM leads l JOIN brokers b ON b.id = l.broker_id" + where.sql();
-    Mono<Long> total = where.bindAll(db.sql("SELECT count(*) AS n" + from))
+    Mono<Long> total = where.bindAll(db.sql("SELECT count(*) AS n" + FROM + where.sql()))
         .map((row, meta) -> row.get("n", Long.class)).one();
-    Mono<List<LeadRow>> items = where.bindAll(db.sql("SELECT " + LeadRow.COLUMNS + from
-            + " ORDER BY COALESCE(l.last_message_at, l.created_at) DESC, l.id LIMIT :limit OFFSET :offset"))
-        .bind("limit", limit)
+    // one row more than asked tells whether a next page exists
+    Mono<List<LeadRow>> rows = page.bindAll(db.sql("SELECT " + LeadRow.COLUMNS + FROM + page.sql() + order.orderBy()
+            + " LIMIT :limit OFFSET :offset"))
+        .bind("limit", limit + 1)
         .bind("offset", offset)
         .map((row, meta) -> LeadRow.map(row))
         .all()
         .collectList();
-    return Mono.zip(items, total).map(t -> new LeadPage(t.getT1(), t.getT2(), limit, offset));
+    return Mono.zip(rows, total).map(t -> {
+      List<LeadRow> items = t.getT1().size() > limit ? t.getT1().subList(0, limit) : t.getT1();
+      String next = t.getT1().size() > limit ? LeadCursor.after(order, items.get(items.size() - 1)).encode() : null;
+      return new LeadPage(items, t.getT2(), limit, offset, next);
+    });
   }
 
   public Mono<LeadRow> find(Viewer viewer, UUID id) {
     Where where = scope(viewer);
     where.add("l.id = :id", "id", id);
-    return where.bindAll(db.sql("SELECT " + LeadRow.COLUMNS + " FROM leads l JOIN brokers b ON b.id = l.broker_id"
-            + where.sql()))
+    return where.bindAll(db.sql("SELECT " + LeadRow.COLUMNS + FROM + where.sql()))
         .map((row, meta) -> LeadRow.map(row))
         .one();
   }
 
-  /** Broker scope for admins and agents, assignment scope for agents, nothing for a superadmin. */
-  static Where scope(Viewer viewer) {
+  /**
+   * Broker scope for admins and agents, assignment scope for agents, nothing for a superadmin: conditions
+   * on {@code leads l}, for every query of lead data (calls, metrics) to share.
+   */
+  public static Where scope(Viewer viewer) {
     Where where = new Where();
     if (!viewer.seesAllBrokers()) {
       // a token without a broker sees nothing rather than everything
@@ -69,28 +77,7 @@ public class LeadReads {
     return where;
   }
 
-  /** WHERE conditions with their bind values; the SQL text never contains input. */
-  static final class Where {
-    private final List<String> conditions = new ArrayList<>();
-    private final Map<String, Object> values = new LinkedHashMap<>();
-
-    void add(String condition, String name, Object value) {
-      conditions.add(condition);
-      values.put(name, value);
-    }
-
-    String sql() {
-      return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
-    }
-
-    DatabaseClient.GenericExecuteSpec bindAll(DatabaseClient.GenericExecuteSpec spec) {
-      for (Map.Entry<String, Object> e : values.entrySet()) {
-        spec = spec.bind(e.getKey(), e.getValue());
-      }
-      return spec;
-    }
-  }
-
-  public record LeadPage(List<LeadRow> items, long total, int limit, int offset) {
+  /** @param nextCursor the {@code cursor} of the next page, null when this one is the last */
+  public record LeadPage(List<LeadRow> items, long total, int limit, int offset, String nextCursor) {
   }
 }

@@ -5,6 +5,8 @@ import com.inmo.api.events.EventBus;
 import com.inmo.api.events.LiveEvent;
 import com.inmo.api.web.Problems;
 import com.inmo.workflows.activity.LeadSnapshot;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -40,9 +42,25 @@ public class LeadSnapshotController {
     }
     return brokers.require(snapshot.brokerSlug())
         .flatMap(broker -> snapshots.upsert(broker.id(), leadId, snapshot)
-            .flatMap(saved -> saved
+            .flatMap(written -> written.saved()
                 ? events.publish(LiveEvent.LEAD_UPDATED, broker.slug(), leadId, snapshot.workflowId(), snapshot)
+                    .then(flagEvents(broker.slug(), leadId, snapshot, written))
                 : Mono.error(Problems.conflict("Lead " + leadId + " or workflow " + snapshot.workflowId()
                     + " already belongs to another lead or broker"))));
+  }
+
+  /** {@code human_mode_changed} and {@code needs_attention} when this snapshot flipped those flags. */
+  private Mono<Void> flagEvents(String brokerSlug, UUID leadId, LeadSnapshot s, LeadSnapshots.Written written) {
+    Mono<Void> humanMode = written.humanModeChanged()
+        ? events.publish(LiveEvent.HUMAN_MODE_CHANGED, brokerSlug, leadId, s.workflowId(),
+            Map.of("humanMode", s.humanMode()))
+        : Mono.empty();
+    Map<String, Object> attention = new LinkedHashMap<>();
+    attention.put("needsAttention", s.needsAttention());
+    attention.put("reason", s.attentionReason());
+    Mono<Void> needsAttention = written.needsAttentionChanged()
+        ? events.publish(LiveEvent.NEEDS_ATTENTION, brokerSlug, leadId, s.workflowId(), attention)
+        : Mono.empty();
+    return humanMode.then(needsAttention);
   }
 }

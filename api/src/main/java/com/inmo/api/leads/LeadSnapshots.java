@@ -25,13 +25,17 @@ public class LeadSnapshots {
   }
 
   /**
-   * Inserts or updates the row; emits false when the id or workflow id already belongs to a lead of
-   * another broker (or the workflow id to another lead), which a snapshot must never overwrite.
+   * Inserts or updates the row; emits {@link Written#saved()} false when the id or workflow id already
+   * belongs to a lead of another broker (or the workflow id to another lead), which a snapshot must never
+   * overwrite. Also tells which of the flags the dashboard is alerted to changed with this write (a new row
+   * with a flag set counts as a change), comparing with the row as this statement found it (two concurrent
+   * snapshots of one lead, which the worker does not send, could both report one change).
    */
-  public Mono<Boolean> upsert(UUID brokerId, UUID leadId, LeadSnapshot s) {
+  public Mono<Written> upsert(UUID brokerId, UUID leadId, LeadSnapshot s) {
     QualificationFields f = s.fields() == null ? QualificationFields.EMPTY : s.fields();
     ScoreBreakdown score = s.score() == null ? ScoreBreakdown.ZERO : s.score();
     return db.sql("""
+            WITH old AS (SELECT human_mode, needs_attention FROM leads WHERE id = :id)
             INSERT INTO leads (id, broker_id, workflow_id, channel, channel_ref, source, name, phone, email, zone,
                 property_type, bedrooms, budget_clp, monthly_income_clp, dicom_status, timeline, stage, score,
                 status, human_mode, needs_attention, attention_reason, opted_out, unreachable, next_action,
@@ -51,7 +55,9 @@ public class LeadSnapshots {
                 opted_out = EXCLUDED.opted_out, unreachable = EXCLUDED.unreachable,
                 next_action = EXCLUDED.next_action, next_action_at = EXCLUDED.next_action_at,
                 last_message_at = EXCLUDED.last_message_at, updated_at = now()
-            WHERE leads.broker_id = EXCLUDED.broker_id AND leads.workflow_id = EXCLUDED.workflow_id""")
+            WHERE leads.broker_id = EXCLUDED.broker_id AND leads.workflow_id = EXCLUDED.workflow_id
+            RETURNING leads.human_mode, leads.needs_attention, (SELECT human_mode FROM old) AS old_human_mode,
+                (SELECT needs_attention FROM old) AS old_needs_attention""")
         .bind("id", leadId)
         .bind("broker", brokerId)
         .bind("workflow", s.workflowId())
@@ -79,9 +85,21 @@ public class LeadSnapshots {
         .bind("nextAction", nullable(s.nextAction(), String.class))
         .bind("nextActionAt", nullable(s.nextActionAt(), Instant.class))
         .bind("lastMessageAt", nullable(s.lastMessageAt(), Instant.class))
-        .fetch().rowsUpdated()
-        .map(rows -> rows > 0)
-        .onErrorResume(org.springframework.dao.DuplicateKeyException.class, e -> Mono.just(false));
+        .map((row, meta) -> new Written(true,
+            changed(row.get("old_human_mode", Boolean.class), row.get("human_mode", Boolean.class)),
+            changed(row.get("old_needs_attention", Boolean.class), row.get("needs_attention", Boolean.class))))
+        .one()
+        .defaultIfEmpty(Written.REFUSED)
+        .onErrorResume(org.springframework.dao.DuplicateKeyException.class, e -> Mono.just(Written.REFUSED));
+  }
+
+  private static boolean changed(Boolean before, Boolean after) {
+    return Boolean.TRUE.equals(before) != Boolean.TRUE.equals(after);
+  }
+
+  /** What a snapshot write did: saved or refused, and whether it flipped human mode or needs-attention. */
+  public record Written(boolean saved, boolean humanModeChanged, boolean needsAttentionChanged) {
+    static final Written REFUSED = new Written(false, false, false);
   }
 
   /** An existing lead's broker and workflow, or empty. */
