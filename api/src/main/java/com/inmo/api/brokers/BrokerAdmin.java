@@ -14,9 +14,11 @@ public class BrokerAdmin {
   private static final String COLUMNS =
       "id, slug, name, time_zone, persona_name, persona_tone, settings::text AS settings, active";
   private final DatabaseClient db;
+  private final BrokerConfigCache cache;
 
-  public BrokerAdmin(DatabaseClient db) {
+  public BrokerAdmin(DatabaseClient db, BrokerConfigCache cache) {
     this.db = db;
+    this.cache = cache;
   }
 
   /** Every broker, the inactive ones too. */
@@ -37,13 +39,16 @@ public class BrokerAdmin {
     return db.sql("UPDATE brokers SET slug = :slug, name = :name, time_zone = :tz, persona_name = :pname, persona_tone = :ptone, "
             + "settings = CAST(:settings AS jsonb), active = :active, updated_at = now() WHERE id = :id")
         .bindValues(values(b))
-        .fetch().rowsUpdated().then();
+        .fetch().rowsUpdated().then(cache.evict(b.slug()));
   }
 
   public Mono<Void> deactivate(UUID id) {
-    return db.sql("UPDATE brokers SET active = false, updated_at = now() WHERE id = :id")
+    return db.sql("UPDATE brokers SET active = false, updated_at = now() WHERE id = :id RETURNING slug")
         .bind("id", id)
-        .fetch().rowsUpdated().then();
+        .map((row, meta) -> row.get("slug", String.class))
+        .all()
+        .flatMap(cache::evict)
+        .then();
   }
 
   private static Map<String, Object> values(Broker b) {

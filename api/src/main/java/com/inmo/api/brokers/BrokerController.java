@@ -15,10 +15,12 @@ public class BrokerController {
 
   private final Brokers brokers;
   private final JsonMapper json;
+  private final BrokerConfigCache cache;
 
-  public BrokerController(Brokers brokers, JsonMapper json) {
+  public BrokerController(Brokers brokers, JsonMapper json, BrokerConfigCache cache) {
     this.brokers = brokers;
     this.json = json;
+    this.cache = cache;
   }
 
   @GetMapping("/internal/v1/brokers")
@@ -29,10 +31,10 @@ public class BrokerController {
   /** The settings; a chat id set with the broker's own Telegram bot wins over the settings' one. */
   @GetMapping("/internal/v1/brokers/{slug}/config")
   public Mono<BrokerConfig> config(@PathVariable String slug) {
-    return brokers.require(slug).flatMap(b -> brokers.telegramNotifyChatId(b.id())
+    return cache.get(slug, () -> brokers.require(slug).flatMap(b -> brokers.telegramNotifyChatId(b.id())
         .map(Optional::of)
         .defaultIfEmpty(Optional.empty())
-        .map(chat -> BrokerSettings.toConfig(b, json, chat.orElse(null))));
+        .map(chat -> BrokerSettings.toConfig(b, json, chat.orElse(null)))));
   }
 
   public record BrokerSummary(String slug, String timeZone) {

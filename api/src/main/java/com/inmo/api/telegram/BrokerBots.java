@@ -20,8 +20,10 @@ class BrokerBots {
   private static final Logger log = LoggerFactory.getLogger(BrokerBots.class);
   private final DatabaseClient db;
   private final CredentialCipher cipher;
+  private final com.inmo.api.brokers.BrokerConfigCache configCache;
 
-  BrokerBots(DatabaseClient db, CredentialCipher cipher) {
+  BrokerBots(DatabaseClient db, CredentialCipher cipher, com.inmo.api.brokers.BrokerConfigCache configCache) {
+    this.configCache = configCache;
     this.db = db;
     this.cipher = cipher;
   }
@@ -71,7 +73,9 @@ class BrokerBots {
         .bind("notify", nullable(notifyChatId, Long.class))
         .map((row, meta) -> row.get("updated_at", Instant.class))
         .one()
-        .map(at -> new BrokerBot(brokerId, slug, token, webhookSecret, notifyChatId, at));
+        .map(at -> new BrokerBot(brokerId, slug, token, webhookSecret, notifyChatId, at))
+        // the notification chat is part of the broker's settings the workflows read
+        .flatMap(bot -> configCache.evict(slug).thenReturn(bot));
   }
 
   private Mono<BrokerBot> open(Sealed s) {
