@@ -1,5 +1,6 @@
 package com.inmo.api;
 
+import com.inmo.api.command.ApiCommands;
 import com.inmo.api.command.CreateSuperadmin;
 import com.inmo.api.config.ApiStartupCheck;
 import java.util.HashMap;
@@ -19,6 +20,9 @@ public class ApiApplication {
     // a command runs instead of the server (api/COMMANDS.md)
     if (args.length > 0 && CreateSuperadmin.COMMAND.equals(args[0])) {
       System.exit(CreateSuperadmin.run(args));
+    }
+    if (ApiCommands.handles(args)) {
+      System.exit(ApiCommands.run(args));
     }
     List<String> problems = ApiStartupCheck.problems(System.getenv());
     if (!problems.isEmpty()) {

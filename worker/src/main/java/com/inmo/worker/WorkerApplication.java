@@ -1,6 +1,7 @@
 package com.inmo.worker;
 
 import com.inmo.worker.config.WorkerStartupCheck;
+import com.inmo.worker.replay.ReplayCommand;
 import com.inmo.worker.schema.SchemaCompatibility;
 import java.time.Duration;
 import java.util.HashMap;
@@ -17,6 +18,10 @@ public class WorkerApplication {
   public static final String CONFIG_NAME = "inmo-worker";
 
   public static void main(String[] args) {
+    // a command runs instead of the worker (api/COMMANDS.md)
+    if (args.length > 0 && ReplayCommand.COMMAND.equals(args[0])) {
+      System.exit(ReplayCommand.run(args));
+    }
     List<String> problems = WorkerStartupCheck.problems(System.getenv());
     if (!problems.isEmpty()) {
       problems.forEach(p -> System.err.println("Configuration error: " + p));

@@ -1,6 +1,7 @@
 package com.inmo.activities.voice;
 
 import com.inmo.activities.api.InternalApiClient;
+import com.inmo.activities.logging.LogContext;
 import com.inmo.workflows.activity.CallStarted;
 import com.inmo.workflows.activity.CallStatusRequest;
 import com.inmo.workflows.activity.StartCallRequest;
@@ -43,7 +44,8 @@ public class SimulatedVoiceActivities implements VoiceActivities, AutoCloseable 
     String callId = "sim-" + request.idempotencyKey();
     CallReport report = SimulatedCalls.reportFor(request, callId);
     if (calls.putIfAbsent(callId, report) == null) {
-      timer.schedule(() -> deliver(report), reportDelay.toMillis(), TimeUnit.MILLISECONDS);
+      // the delivery's log lines name the lead's workflow, as the activity's own do
+      timer.schedule(LogContext.carrying(() -> deliver(report)), reportDelay.toMillis(), TimeUnit.MILLISECONDS);
     }
     return new CallStarted("simulated", callId);
   }

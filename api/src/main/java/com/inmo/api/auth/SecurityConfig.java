@@ -5,8 +5,11 @@ import com.inmo.api.web.WebGuards;
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import javax.crypto.SecretKey;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.actuate.autoconfigure.web.server.ManagementPortType;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
@@ -18,6 +21,7 @@ import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import reactor.core.publisher.Mono;
 
 /**
  * Stateless JWT security: bearer tokens signed HS256 with {@code SECRET_KEY}; the dashboard's REST
@@ -26,6 +30,9 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
 public class SecurityConfig {
+
+  /** The actuator endpoints the api exposes (management.endpoints.web.exposure in inmo-api.yml). */
+  static final String[] METRICS_PATHS = {"/actuator/prometheus", "/actuator/health", "/actuator/health/**"};
 
   @Bean
   SecretKey jwtSigningKey(@Value("${inmo.secret-key:}") String secret) {
@@ -50,7 +57,11 @@ public class SecurityConfig {
   @Bean
   SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http,
                                                 @Value("${inmo.internal-api-token:}") String internalToken,
-                                                WebGuards guards) {
+                                                WebGuards guards, Environment environment) {
+    // Prometheus and its health probe: open on a management port of their own (INMO_METRICS_PORT, inside the
+    // compose network), and in development; refused on the public port in production.
+    boolean metricsOpen = !guards.production()
+        || ManagementPortType.get(environment) == ManagementPortType.DIFFERENT;
     return guards.apply(http)
         .csrf(ServerHttpSecurity.CsrfSpec::disable)
         .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
@@ -61,6 +72,8 @@ public class SecurityConfig {
             .pathMatchers("/health", "/auth/login", "/internal/**", "/webhooks/**",
                 "/api/v1/webchat/**").permitAll()
             .pathMatchers(WebGuards.PUBLIC_PATHS).permitAll()
+            .pathMatchers(METRICS_PATHS).access((authentication, context) ->
+                Mono.just(new AuthorizationDecision(metricsOpen)))
             .anyExchange().authenticated())
         .oauth2ResourceServer(rs -> rs.jwt(jwt -> { }))
         .build();

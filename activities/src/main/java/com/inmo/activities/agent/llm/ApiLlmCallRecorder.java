@@ -1,6 +1,7 @@
 package com.inmo.activities.agent.llm;
 
 import com.inmo.activities.api.InternalApiClient;
+import com.inmo.activities.logging.LogContext;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -35,7 +36,7 @@ public final class ApiLlmCallRecorder implements LlmCallRecorder, AutoCloseable 
   @Override
   public void record(LlmCallRecord call) {
     try {
-      executor.execute(() -> post(call));
+      executor.execute(LogContext.carrying(() -> post(call)));
     } catch (RejectedExecutionException e) {
       log.warn("LLM call records are backing up; dropped one of {}", call.provider());
     }

@@ -1,0 +1,32 @@
+package com.inmo.api.command;
+
+import com.inmo.api.telegram.RegisterWebhooks;
+import java.util.Set;
+
+/**
+ * The operator commands the api jar runs instead of the web server ({@code java -jar inmo-api-exec.jar
+ * <command>}; api/COMMANDS.md): {@value Preflight#COMMAND}, {@value Migrate#COMMAND} and
+ * {@value RegisterWebhooks#COMMAND}. Each prints what it found or did and exits with its status.
+ */
+public final class ApiCommands {
+
+  static final Set<String> COMMANDS = Set.of(Preflight.COMMAND, Migrate.COMMAND, RegisterWebhooks.COMMAND);
+
+  private ApiCommands() {
+  }
+
+  public static boolean handles(String[] args) {
+    return args.length > 0 && COMMANDS.contains(args[0]);
+  }
+
+  /** From {@code ApiApplication.main}: the real environment and standard output. */
+  public static int run(String[] args) {
+    CommandSupport.quietLogging();
+    return switch (args[0]) {
+      case Preflight.COMMAND -> Preflight.run(args, System.getenv(), System.out);
+      case Migrate.COMMAND -> Migrate.run(args, System.getenv(), System.out, System.err);
+      case RegisterWebhooks.COMMAND -> RegisterWebhooks.run(args, System.getenv(), System.out, System.err);
+      default -> throw new IllegalArgumentException("not a command: " + args[0]);
+    };
+  }
+}
