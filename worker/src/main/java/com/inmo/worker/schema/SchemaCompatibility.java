@@ -1,18 +1,12 @@
 package com.inmo.worker.schema;
 
+import com.inmo.activities.api.InternalApiClient;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.ConnectException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Properties;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,15 +19,15 @@ import org.slf4j.LoggerFactory;
 public final class SchemaCompatibility {
 
   private static final Logger log = LoggerFactory.getLogger(SchemaCompatibility.class);
-  private static final Pattern CURRENT = Pattern.compile("\"current\"\\s*:\\s*\"([^\"]*)\"");
 
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-  private final URI endpoint;
-  private final String token;
+  static final String PATH = "/internal/v1/schema";
+
+  private final InternalApiClient api;
+  private final String apiUrl;
 
   public SchemaCompatibility(String apiUrl, String token) {
-    this.endpoint = URI.create(apiUrl.replaceAll("/+$", "") + "/internal/v1/schema");
-    this.token = token == null ? "" : token;
+    this.apiUrl = apiUrl.replaceAll("/+$", "");
+    this.api = new InternalApiClient(this.apiUrl, token);
   }
 
   public static String knownVersion() {
@@ -62,32 +56,22 @@ public final class SchemaCompatibility {
     Duration pause = Duration.ofMillis(200);
     while (true) {
       try {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(endpoint)
-                .timeout(Duration.ofSeconds(5))
-                .header("X-Internal-Token", token)
-                .GET().build(),
-            HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() == 401) {
-          throw new IncompatibleSchemaException("The api at " + endpoint.resolve("/")
+        InternalApiClient.Response response = api.get(PATH);
+        if (response.status() == 401) {
+          throw new IncompatibleSchemaException("The api at " + apiUrl
               + " refused INTERNAL_API_TOKEN: set the same value for the api and the worker");
         }
-        if (response.statusCode() == 200) {
-          Matcher m = CURRENT.matcher(response.body());
-          if (m.find()) {
-            return m.group(1);
-          }
+        if (response.status() == 200) {
+          return InternalApiClient.JSON.readTree(response.body()).path("current").asText();
         }
-        log.info("Waiting for the api's schema endpoint ({} answered {})", endpoint, response.statusCode());
-      } catch (ConnectException | java.net.http.HttpTimeoutException e) {
-        log.info("Waiting for the api at {} ...", endpoint.resolve("/"));
+        log.info("Waiting for the api's schema endpoint ({} answered {})", apiUrl + PATH, response.status());
+      } catch (UncheckedIOException e) {
+        log.info("Waiting for the api at {} ...", apiUrl);
       } catch (IOException e) {
-        log.info("Waiting for the api at {}: {}", endpoint.resolve("/"), e.toString());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("Interrupted while waiting for the api", e);
+        log.info("The api at {} answered something unreadable: {}", apiUrl, e.toString());
       }
       if (Instant.now().isAfter(deadline)) {
-        throw new IncompatibleSchemaException("The api at " + endpoint.resolve("/") + " did not answer within "
+        throw new IncompatibleSchemaException("The api at " + apiUrl + " did not answer within "
             + maxWait.toSeconds() + " s: is INMO_API_URL right and the api running?");
       }
       sleep(pause);
