@@ -1,9 +1,9 @@
 package com.inmo.api.health;
 
+import com.inmo.api.support.StoppableServers;
 import io.temporal.testserver.TestServer;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -29,17 +29,17 @@ import redis.embedded.RedisServer;
 class HealthWhenDependenciesStopTest {
 
   static final EmbeddedPostgres POSTGRES;
-  static final int REDIS_PORT = freePort();
+  static final int REDIS_PORT = StoppableServers.freePort();
   static RedisServer redis;
-  static final int TEMPORAL_PORT = freePort();
+  static final int TEMPORAL_PORT = StoppableServers.freePort();
   static final TestServer.PortBoundTestServer TEMPORAL;
 
   static {
     try {
       POSTGRES = EmbeddedPostgres.builder()
           .setOverrideWorkingDirectory(Files.createTempDirectory("inmo-health-pg").toFile())
-          .setPort(freePort()).start();
-      redis = startRedis();
+          .setPort(StoppableServers.freePort()).start();
+      redis = StoppableServers.startRedis(REDIS_PORT);
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
@@ -79,7 +79,7 @@ class HealthWhenDependenciesStopTest {
         .jsonPath("$.checks.temporal").isEqualTo("up")
         .jsonPath("$.errors.redis").exists();
 
-    redis = startRedis();
+    redis = StoppableServers.startRedis(REDIS_PORT);
     http.get().uri("/health").exchange().expectStatus().isOk();
   }
 
@@ -110,20 +110,5 @@ class HealthWhenDependenciesStopTest {
   @AfterAll
   static void stopWhatIsLeft() throws IOException {
     redis.stop();
-  }
-
-  private static RedisServer startRedis() throws IOException {
-    RedisServer server = RedisServer.newRedisServer().bind("127.0.0.1").port(REDIS_PORT)
-        .setting("save \"\"").onShutdownForceStop(true).build();
-    server.start();
-    return server;
-  }
-
-  private static int freePort() {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

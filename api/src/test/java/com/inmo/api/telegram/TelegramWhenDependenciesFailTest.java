@@ -1,5 +1,6 @@
 package com.inmo.api.telegram;
 
+import com.inmo.api.support.StoppableServers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -10,7 +11,6 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.testserver.TestServer;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -54,8 +54,8 @@ class TelegramWhenDependenciesFailTest {
   static final String DEFAULT_BROKER = "acme";
   static final String BROKER_SECRET = "broker-outage-secret_0123";
   static final EmbeddedPostgres POSTGRES;
-  static final int REDIS_PORT = freePort();
-  static final int TEMPORAL_PORT = freePort();
+  static final int REDIS_PORT = StoppableServers.freePort();
+  static final int TEMPORAL_PORT = StoppableServers.freePort();
   static RedisServer redis;
   static TestServer.PortBoundTestServer temporalServer;
   static TestData.TestBroker cached;
@@ -65,8 +65,8 @@ class TelegramWhenDependenciesFailTest {
     try {
       POSTGRES = EmbeddedPostgres.builder()
           .setOverrideWorkingDirectory(Files.createTempDirectory("inmo-telegram-pg").toFile())
-          .setPort(freePort()).start();
-      redis = startRedis();
+          .setPort(StoppableServers.freePort()).start();
+      redis = StoppableServers.startRedis(REDIS_PORT);
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
@@ -162,7 +162,7 @@ class TelegramWhenDependenciesFailTest {
       assertThat(inbound.get(0)).isEqualTo(inbound.get(1));
       assertThat(inbound.get(0).messageId()).isEqualTo("tg-201");
     } finally {
-      redis = startRedis();
+      redis = StoppableServers.startRedis(REDIS_PORT);
     }
   }
 
@@ -193,21 +193,6 @@ class TelegramWhenDependenciesFailTest {
     redis.stop();
     if (temporalServer != null) {
       temporalServer.close();
-    }
-  }
-
-  private static RedisServer startRedis() throws IOException {
-    RedisServer server = RedisServer.newRedisServer().bind("127.0.0.1").port(REDIS_PORT)
-        .setting("save \"\"").onShutdownForceStop(true).build();
-    server.start();
-    return server;
-  }
-
-  private static int freePort() {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
     }
   }
 }
