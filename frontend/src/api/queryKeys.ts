@@ -1,0 +1,23 @@
+/**
+ * Every cached query's key, in one place, so the live event stream can invalidate exactly what an event
+ * changes. Keys are hierarchical: invalidating `['leads']` refreshes every lead list and detail.
+ */
+export const queryKeys = {
+  me: ['me'] as const,
+  broker: ['broker', 'current'] as const,
+  brokers: ['brokers'] as const,
+  users: ['users'] as const,
+  leads: ['leads'] as const,
+  leadList: (params: object) => ['leads', 'list', params] as const,
+  lead: (id: string) => ['leads', 'detail', id] as const,
+  leadMessages: (id: string) => ['leads', 'detail', id, 'messages'] as const,
+  leadStages: (id: string) => ['leads', 'detail', id, 'stages'] as const,
+  pipeline: ['pipeline'] as const,
+  appointments: ['appointments'] as const,
+  calls: ['calls'] as const,
+  inbox: ['inbox'] as const,
+  operations: ['operations'] as const,
+  llmCosts: ['operations', 'llm'] as const,
+  calendar: ['calendar'] as const,
+  telegram: ['telegram'] as const,
+};

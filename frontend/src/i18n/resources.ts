@@ -1,0 +1,14 @@
+import { common } from './common';
+import { auth } from '../auth/messages';
+
+/**
+ * Every namespace of the dashboard's texts: each feature folder keeps its own `messages.ts`
+ * (`{ es: {...}, en: {...} }`) and is listed here once.
+ */
+const namespaces = { common, auth };
+
+type Namespaces = typeof namespaces;
+export const resources = {
+  es: Object.fromEntries(Object.entries(namespaces).map(([ns, m]) => [ns, m.es])),
+  en: Object.fromEntries(Object.entries(namespaces).map(([ns, m]) => [ns, m.en])),
+} as unknown as Record<'es' | 'en', Record<keyof Namespaces, Record<string, unknown>>>;

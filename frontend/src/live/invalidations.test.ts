@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { invalidationsFor } from './invalidations';
+import { queryKeys } from '../api/queryKeys';
+
+describe('invalidationsFor', () => {
+  it('refreshes the named lead, the lists and the kanban when a stage changes', () => {
+    const keys = invalidationsFor({ type: 'stage_changed', leadId: 'l-1' });
+    expect(keys).toContainEqual(queryKeys.lead('l-1'));
+    expect(keys).toContainEqual(['leads', 'list']);
+    expect(keys).toContainEqual(queryKeys.pipeline);
+  });
+
+  it('refreshes everything on resync, because the missed events are unknown', () => {
+    expect(invalidationsFor({ type: 'resync', leadId: null })).toBe('all');
+  });
+
+  it('does not refresh a lead detail for an event without a lead', () => {
+    const keys = invalidationsFor({ type: 'notification', leadId: null });
+    expect(keys).not.toContainEqual(expect.arrayContaining(['detail']));
+  });
+
+  it('keeps an unknown event to its lead', () => {
+    expect(invalidationsFor({ type: 'something_new', leadId: 'l-2' })).toEqual([queryKeys.lead('l-2')]);
+  });
+});

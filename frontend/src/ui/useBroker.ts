@@ -1,0 +1,33 @@
+import { useQuery } from '@tanstack/react-query';
+import { api } from '../api/client';
+import { queryKeys } from '../api/queryKeys';
+import { useAuth } from '../auth/AuthProvider';
+
+/** `GET /api/v1/brokers/current` (the api's BrokerView). */
+export interface Broker {
+  id: string;
+  slug: string;
+  name: string;
+  timeZone: string;
+  personaName: string;
+  personaTone: string;
+  active: boolean;
+  settings: Record<string, unknown>;
+}
+
+/** The signed-in user's broker; a superadmin has none (null). */
+export function useBroker() {
+  const { me } = useAuth();
+  return useQuery({
+    queryKey: queryKeys.broker,
+    queryFn: ({ signal }) => api<Broker>('/api/v1/brokers/current', { signal }),
+    enabled: !!me?.broker_id,
+    staleTime: 60_000,
+  });
+}
+
+/** The time zone every date is shown in: the broker's, else the browser's. */
+export function useTimeZone(): string {
+  const broker = useBroker();
+  return broker.data?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'America/Santiago';
+}
