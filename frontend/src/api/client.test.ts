@@ -46,7 +46,7 @@ describe('api', () => {
   it('carries the problem detail of an error', async () => {
     session.start({ access_token: 'a', refresh_token: 'r' });
     vi.stubGlobal('fetch', vi.fn().mockResolvedValue(json(409, { title: 'Conflict', detail: 'The lead is in human mode' })));
-    const error = await api('/api/v1/leads/1/stage', { body: {} }).catch((e) => e);
+    const error = (await api('/api/v1/leads/1/stage', { body: {} }).catch((e: unknown) => e)) as ApiError;
     expect(error).toBeInstanceOf(ApiError);
     expect(error.status).toBe(409);
     expect(error.message).toBe('The lead is in human mode');
