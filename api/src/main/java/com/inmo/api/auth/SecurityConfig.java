@@ -1,6 +1,7 @@
 package com.inmo.api.auth;
 
 import com.inmo.api.internal.InternalTokenFilter;
+import com.inmo.api.web.DashboardPages;
 import com.inmo.api.web.WebGuards;
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import javax.crypto.SecretKey;
@@ -9,6 +10,7 @@ import org.springframework.boot.actuate.autoconfigure.web.server.ManagementPortT
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
@@ -72,6 +74,8 @@ public class SecurityConfig {
             .pathMatchers("/health", "/auth/login", "/internal/**", "/webhooks/**",
                 "/api/v1/webchat/**").permitAll()
             .pathMatchers(WebGuards.PUBLIC_PATHS).permitAll()
+            // the dashboard's pages and assets in dev mode (they hold no data; the api calls need a token)
+            .pathMatchers(HttpMethod.GET, DashboardPages.publicPatterns()).permitAll()
             .pathMatchers(METRICS_PATHS).access((authentication, context) ->
                 Mono.just(new AuthorizationDecision(metricsOpen)))
             .anyExchange().authenticated())

@@ -39,6 +39,13 @@ public class WebGuards {
   static final String DOCS_CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
       + "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; "
       + "base-uri 'self'; form-action 'self'";
+  /**
+   * The dashboard (dev mode): its own scripts and styles, API calls and the live stream to this origin only.
+   * No inline script runs, so a lead's text that slipped into markup still could not execute.
+   */
+  static final String DASHBOARD_CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+      + "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; media-src 'self' https:; "
+      + "frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
   static final String HSTS = "max-age=31536000; includeSubDomains";
 
   private final boolean production;
@@ -89,7 +96,9 @@ public class WebGuards {
 
   private Mono<Void> policyHeaders(ServerWebExchange exchange) {
     HttpHeaders headers = exchange.getResponse().getHeaders();
-    headers.set("Content-Security-Policy", isDocs(exchange.getRequest().getPath().value()) ? DOCS_CSP : API_CSP);
+    String path = exchange.getRequest().getPath().value();
+    headers.set("Content-Security-Policy", isDocs(path) ? DOCS_CSP
+        : DashboardPages.isDashboardPath(path) ? DASHBOARD_CSP : API_CSP);
     if (production) {
       headers.set("Strict-Transport-Security", HSTS);
     }
