@@ -105,7 +105,7 @@ class DockerfilesTest {
   }
 
   @Test
-  void theFrontendServesTheDashboardOrItsPlaceholderOn3000() {
+  void theFrontendServesTheBuiltDashboardOn3000AndProxiesTheApi() {
     Stage run = finalStage("frontend/Dockerfile");
     assertTrue(run.from().startsWith("nginxinc/nginx-unprivileged:"), run.from());
     assertEquals("3000", run.last("EXPOSE"));
@@ -113,10 +113,13 @@ class DockerfilesTest {
     String nginx = ComposeProject.read("frontend/nginx.conf");
     assertTrue(nginx.contains("listen 3000;"), "nginx.conf listens on 3000");
     assertTrue(nginx.contains("location = /healthz"), "nginx.conf answers the health check");
-    String placeholder = ComposeProject.read("frontend/public-placeholder/index.html");
-    assertTrue(placeholder.length() < 1024, "the placeholder page stays tiny");
-    assertTrue(placeholder.contains("./inmo dev") && placeholder.contains("localhost:8000"),
-        "the placeholder points at the dashboard the api serves in dev mode");
+    assertTrue(nginx.contains("try_files $uri $uri/ /index.html"), "client-side routes fall back to index.html");
+    // the dashboard calls the api on its own origin; SSE needs the proxy not to buffer
+    assertTrue(nginx.contains("proxy_pass http://api:8000;"), "nginx.conf proxies the api's paths");
+    assertTrue(nginx.contains("proxy_buffering off;"), "the live event stream is not buffered");
+    Stage build = stages("frontend/Dockerfile").get(0);
+    assertTrue(build.all("RUN").stream().anyMatch(r -> r.contains("npm ci") && r.contains("npm run build")),
+        "the image builds the dashboard from the lock file");
   }
 
   @Test
