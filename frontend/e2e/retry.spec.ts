@@ -5,7 +5,7 @@ import { bearer, leadNamed, signIn, snapshot, token } from './support/demo';
 const stub = `http://127.0.0.1:${process.env.E2E_TELEGRAM_PORT}/__control`;
 
 /**
- * Telegram refuses to deliver the AI's reply (400 chat not found): the workflow does not fail, the lead
+ * Telegram refuses the AI's reply (400 can't parse entities): the workflow does not fail, the lead
  * "needs attention" with the error, and once the cause is gone an operator's Retry resumes it.
  */
 test('a failed step shows its error and Retry resumes the lead', async ({ page, request }) => {
@@ -14,7 +14,7 @@ test('a failed step shows its error and Retry resumes the lead', async ({ page, 
   try {
     await request.post(`${stub}/message`, { data: { chatId, firstName: 'Teresa', text: 'hola, soy Teresa Fuentes' } });
     const accessToken = await token(request);
-    const row = await leadNamed(request, accessToken, 'Teresa Fuentes');
+    const row = await leadNamed(request, accessToken, 'Teresa');
     await expect.poll(async () => {
       const lead = await (await request.get(`/api/v1/leads/${row.id}`, { headers: bearer(accessToken) })).json();
       return JSON.stringify(lead).includes('needsAttention":true') || JSON.stringify(lead).includes('needs_attention":true');
@@ -24,7 +24,7 @@ test('a failed step shows its error and Retry resumes the lead', async ({ page, 
     await page.goto(`/leads/${row.id}`);
     const failed = page.getByTestId('failed-step');
     await expect(failed).toBeVisible();
-    await expect(failed).toContainText('chat not found');
+    await expect(failed).toContainText("can't parse entities");
     await snapshot(page, 'lead-failed-step');
 
     await request.post(`${stub}/refuse-sends`, { data: { refuse: false } });

@@ -6,7 +6,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
  * The dev mode polls it with getUpdates (no TELEGRAM_WEBHOOK_URL) and sends replies with sendMessage.
  *
  * Tests steer it over `/__control/*`: queue an update a lead "wrote", make sendMessage refuse (as Telegram
- * does for a chat it cannot reach) or accept again, and read what was sent.
+ * does for a message it cannot parse) or accept again, and read what was sent.
  */
 interface Sent {
   chatId: number;
@@ -39,7 +39,8 @@ export function startBotApiStub(port: number) {
       }
       case 'sendmessage': {
         if (refuseSends) {
-          return json(res, 400, { ok: false, error_code: 400, description: 'Bad Request: chat not found' });
+          // a refusal that retrying cannot fix, and that is not "this chat is gone" (blocked, not found)
+          return json(res, 400, { ok: false, error_code: 400, description: "Bad Request: can't parse entities: unsupported start tag at byte offset 0" });
         }
         const chatId = Number(params.chat_id);
         sent.push({ chatId, text: String(params.text ?? '') });
