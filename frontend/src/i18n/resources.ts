@@ -2,12 +2,13 @@ import { common } from './common';
 import { auth } from '../auth/messages';
 import { pipeline } from '../pipeline/messages';
 import { home } from '../home/messages';
+import { appointments } from '../appointments/messages';
 
 /**
  * Every namespace of the dashboard's texts: each feature folder keeps its own `messages.ts`
  * (`{ es: {...}, en: {...} }`) and is listed here once.
  */
-const namespaces = { common, auth, pipeline, home };
+const namespaces = { common, auth, pipeline, home, appointments };
 
 type Namespaces = typeof namespaces;
 export const resources = {
