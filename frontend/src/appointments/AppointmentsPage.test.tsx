@@ -35,7 +35,7 @@ afterEach(() => {
   Reflect.deleteProperty(window, 'matchMedia');
 });
 
-describe('AppointmentsPage', () => {
+describe('AppointmentsPage', { timeout: 20_000 }, () => {
   it('places each visit on the broker\'s day and hour, whatever the browser\'s zone', async () => {
     const fetchMock = stubApi({
       'GET /api/v1/brokers/current': TOKYO_BROKER,
@@ -87,7 +87,7 @@ describe('AppointmentsPage', () => {
     expect(requests(fetchMock).at(-1)?.searchParams.get('from')).toBe('2026-03-10T15:00:00.000Z');
     expect(screen.getByRole('button', { name: 'Día' })).toHaveAttribute('aria-pressed', 'true');
     expect(screen.queryByTestId('calendar-day-2026-03-10')).toBeNull();
-  }, 20_000);
+  });
 
   it('filters by agent for an admin, and shows cancelled visits on request', async () => {
     const fetchMock = stubApi({

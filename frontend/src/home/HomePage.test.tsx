@@ -44,7 +44,7 @@ const leads = [
     attentionReason: 'telegram: 502 Bad Gateway after 5 attempts' }),
 ];
 
-describe('HomePage', () => {
+describe('HomePage', { timeout: 20_000 }, () => {
   it('renders the KPI cards from the metrics payload', async () => {
     const fetchMock = stubApi({ 'GET /api/v1/pipeline/metrics': report(), 'GET /api/v1/leads': leadListHandler(() => leads) });
     renderPage(<HomePage />);

@@ -40,7 +40,7 @@ function stageRoutes(leads: { current: LeadRow[] }, move: (body: { stage: string
   };
 }
 
-describe('PipelinePage', () => {
+describe('PipelinePage', { timeout: 20_000 }, () => {
   it('groups the leads by stage, one column per stage, names shown as text', async () => {
     const leads = { current: board() };
     stubApi(stageRoutes(leads, () => ({})));
