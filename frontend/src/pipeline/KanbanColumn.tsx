@@ -6,14 +6,16 @@ import type { Column, PendingMove } from './board';
 import { LeadCard } from './LeadCard';
 
 /** A stage's column: its count, its cards, a drop target while a card is dragged over it. */
-export function KanbanColumn({ column, query, pending, flashes, agentNames, dragging, onDragStart, onDragEnd, onDrop,
-  onMove, onMore, canShowMore }: {
+export function KanbanColumn({ column, query, pending, flashes, agentNames, dragging, focusLead, onFocused, onDragStart,
+  onDragEnd, onDrop, onMove, onMore, canShowMore }: {
   column: Column;
   query: { isPending: boolean; error: unknown; refetch: () => unknown; isFetching: boolean };
   pending: ReadonlyMap<string, PendingMove>;
   flashes: ReadonlyMap<string, string>;
   agentNames?: ReadonlyMap<string, string>;
   dragging: LeadRow | null;
+  focusLead: string | null;
+  onFocused: () => void;
   onDragStart: (lead: LeadRow) => void;
   onDragEnd: () => void;
   onDrop: (to: Stage) => void;
@@ -54,6 +56,8 @@ export function KanbanColumn({ column, query, pending, flashes, agentNames, drag
               pending={!!pending.get(lead.id)?.inFlight}
               flash={flashes.get(lead.id) ?? null}
               dragging={dragging?.id === lead.id}
+              focus={focusLead === lead.id}
+              onFocused={onFocused}
               onMove={(to) => onMove(lead, to)}
               onDragStart={() => onDragStart(lead)}
               onDragEnd={onDragEnd}

@@ -10,13 +10,15 @@ export function leadName(lead: Pick<LeadRow, 'name' | 'phone' | 'email'>, unname
   return lead.name?.trim() || lead.phone || lead.email || unnamed;
 }
 
-export function LeadCard({ lead, agentName, pending, flash, dragging, onMove, onDragStart, onDragEnd }: {
+export function LeadCard({ lead, agentName, pending, flash, dragging, focus, onFocused, onMove, onDragStart, onDragEnd }: {
   lead: LeadRow;
   agentName?: string;
   pending: boolean;
   /** a line saying the card just moved by itself (a live event), or null */
   flash: string | null;
   dragging: boolean;
+  focus?: boolean;
+  onFocused?: () => void;
   onMove: (to: Stage) => void;
   onDragStart: () => void;
   onDragEnd: () => void;
@@ -81,6 +83,8 @@ export function LeadCard({ lead, agentName, pending, flash, dragging, onMove, on
           current={lead.stage}
           label={t('pipeline:moveLabel', { name })}
           disabled={pending}
+          focus={focus}
+          onFocused={onFocused}
           onPick={onMove}
         />
       </div>

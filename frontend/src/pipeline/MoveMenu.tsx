@@ -7,10 +7,13 @@ import { STAGES, type Stage } from '../ui/Badges';
  * Space or ↓ opens it on the first stage, ↑/↓/Home/End move, Enter picks, Escape or Tab closes and gives
  * the focus back to the button.
  */
-export function MoveMenu({ current, label, disabled, onPick }: {
+export function MoveMenu({ current, label, disabled, focus, onFocused, onPick }: {
   current: Stage;
   label: string;
   disabled?: boolean;
+  /** take the focus (the card just landed in another column after a move from the keyboard) */
+  focus?: boolean;
+  onFocused?: () => void;
   onPick: (stage: Stage) => void;
 }) {
   const { t } = useTranslation();
@@ -25,6 +28,12 @@ export function MoveMenu({ current, label, disabled, onPick }: {
   useEffect(() => {
     if (open) items.current[active]?.focus();
   }, [open, active]);
+
+  useEffect(() => {
+    if (!focus || disabled) return;
+    button.current?.focus();
+    onFocused?.();
+  }, [focus, disabled, onFocused]);
 
   useEffect(() => {
     if (!open) return;

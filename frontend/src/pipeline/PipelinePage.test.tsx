@@ -88,6 +88,8 @@ describe('PipelinePage', { timeout: 20_000 }, () => {
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
     await waitFor(() => expect(cardsIn('POTENTIAL')).toContain(ANA));
     expect(cardsIn('NEW')).toEqual([]);
+    // the keyboard stays with the card in its new column
+    await waitFor(() => expect(within(column('POTENTIAL')).getByRole('button', { name: 'Mover a Ana Pérez a otra etapa' })).toHaveFocus());
     const post = fetchMock.mock.calls.find(([, init]) => init?.method === 'POST');
     expect(String(post?.[0])).toBe(`/api/v1/leads/${ANA}/stage`);
   });

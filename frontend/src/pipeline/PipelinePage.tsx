@@ -54,6 +54,9 @@ export default function PipelinePage() {
   const [announcement, setAnnouncement] = useState('');
   const [dragging, setDragging] = useState<LeadRow | null>(null);
   const [flashes, setFlashes] = useState<Map<string, string>>(() => new Map());
+  // the card whose "Mover a…" button takes the focus once it lands (a moved card is a new element)
+  const [focusLead, setFocusLead] = useState<string | null>(null);
+  const focused = useCallback(() => setFocusLead(null), []);
   const timers = useRef(new Set<ReturnType<typeof setTimeout>>());
   const term = useDebounced(search.trim(), 300);
 
@@ -130,6 +133,7 @@ export default function PipelinePage() {
       setPending((now) => new Map(now).set(lead.id, { lead, to, inFlight: false }));
       later(() => forget(lead.id), SETTLE_MS);
       setAnnouncement(t('pipeline:moved', { name, stage }));
+      setFocusLead(lead.id);
       if (fromDialog) setAsking(null);
       void queryClient.invalidateQueries({ queryKey: ['leads', 'list'] });
       void queryClient.invalidateQueries({ queryKey: queryKeys.pipeline });
@@ -140,6 +144,7 @@ export default function PipelinePage() {
         setAsking((now) => (now ? { ...now, error: detail } : now));
       } else {
         setRefusal(t('pipeline:refused', { name, stage, detail }));
+        setFocusLead(lead.id);
       }
     }
   }, [forget, later, move, queryClient, t]);
@@ -194,6 +199,8 @@ export default function PipelinePage() {
             flashes={flashes}
             agentNames={admin ? agents.names : undefined}
             dragging={dragging}
+            focusLead={focusLead}
+            onFocused={focused}
             onDragStart={setDragging}
             onDragEnd={() => setDragging(null)}
             onDrop={(to) => {
