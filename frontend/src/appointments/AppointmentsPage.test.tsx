@@ -50,14 +50,14 @@ describe('AppointmentsPage', { timeout: 20_000 }, () => {
     expect(first).toHaveTextContent('08:30–09:30');
     expect(first).toHaveTextContent('Ana Pérez');
     expect(first).toHaveAttribute('href', '/leads/lead-v1');
-    // rows per hour from 08:00, 48 px each: 08:30 is half an hour down
-    expect(first.style.top).toBe('24px');
+    // rows per hour from 08:00, 60 px each: 08:30 is half an hour down
+    expect(first.style.top).toBe('30px');
 
     const wednesday = screen.getByTestId('calendar-day-2026-03-04');
     const second = within(wednesday).getByTestId('appointment');
     expect(second).toHaveAttribute('data-start', '10:00');
-    expect(second.style.top).toBe('96px');
-    expect(second.style.height).toBe('70px'); // 90 min = 72 px, less the gap
+    expect(second.style.top).toBe('120px');
+    expect(second.style.height).toBe('88px'); // 90 min = 90 px, less the gap
     // the lead's name is text; the admin sees whose visit it is
     expect(second.querySelector('img')).toBeNull();
     expect(second).toHaveTextContent('<img src=x onerror=alert(1)>');

@@ -14,7 +14,7 @@ import { addDays, clockOf, dayOf, isDay, minutesOfDay, mondayOf, startOfDay } fr
 import { hourRange, placeVisits, type Appointment, type Placed } from './layout';
 import './appointments.css';
 
-const HOUR_PX = 48;
+const HOUR_PX = 60;
 const NARROW = '(max-width: 700px)';
 
 type View = 'week' | 'day';

@@ -87,7 +87,7 @@ export function MoveMenu({ current, label, disabled, focus, onFocused, onPick }:
   };
 
   return (
-    <div className="move-menu" ref={root}>
+    <div className={`move-menu ${open ? 'open' : ''}`} ref={root}>
       <button
         ref={button}
         type="button"

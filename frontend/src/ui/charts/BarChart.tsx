@@ -45,9 +45,9 @@ export function BarChart({ groups, series, title, summary, headerLabel, testId }
   const titleId = useId();
   const max = Math.max(0, ...groups.flatMap((g) => series.map((s) => g.values[s.key] ?? 0)));
   const { top, step } = niceScale(max);
-  const width = Math.max(320, groups.length * 48 + LEFT);
+  const width = Math.max(300, groups.length * 32 + LEFT);
   const slot = (width - LEFT) / Math.max(1, groups.length);
-  const barWidth = Math.min(18, (slot - 8) / series.length);
+  const barWidth = Math.min(18, (slot - 6) / series.length);
   const y = (v: number) => HEIGHT - AXIS - (v / top) * (HEIGHT - AXIS - 8);
   const ticks = Array.from({ length: Math.floor(top / step) + 1 }, (_, i) => i * step);
   const labelEvery = groups.length > 8 ? 2 : 1;
@@ -101,23 +101,25 @@ export function BarChart({ groups, series, title, summary, headerLabel, testId }
           </span>
         ))}
       </figcaption>
-      <table className="sr-only">
-        <caption>{title}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{headerLabel}</th>
-            {series.map((s) => <th key={s.key} scope="col">{s.label}</th>)}
-          </tr>
-        </thead>
-        <tbody>
-          {groups.map((g) => (
-            <tr key={g.key}>
-              <th scope="row">{g.label}</th>
-              {series.map((s) => <td key={s.key}>{g.values[s.key] ?? 0}</td>)}
+      <div className="sr-only">
+        <table>
+          <caption>{title}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{headerLabel}</th>
+              {series.map((s) => <th key={s.key} scope="col">{s.label}</th>)}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {groups.map((g) => (
+              <tr key={g.key}>
+                <th scope="row">{g.label}</th>
+                {series.map((s) => <td key={s.key}>{g.values[s.key] ?? 0}</td>)}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </figure>
   );
 }
