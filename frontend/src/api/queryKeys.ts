@@ -20,4 +20,9 @@ export const queryKeys = {
   llmCosts: ['operations', 'llm'] as const,
   calendar: ['calendar'] as const,
   telegram: ['telegram'] as const,
+  // home, pipeline, appointments, calls: under the roots the live events invalidate
+  pipelineMetrics: (params: object) => ['pipeline', 'metrics', params] as const,
+  appointmentList: (params: object) => ['appointments', 'list', params] as const,
+  callList: (params: object) => ['calls', 'list', params] as const,
+  agents: ['users', 'agents'] as const,
 };

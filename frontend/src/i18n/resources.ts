@@ -1,11 +1,15 @@
 import { common } from './common';
 import { auth } from '../auth/messages';
+import { pipeline } from '../pipeline/messages';
+import { home } from '../home/messages';
+import { appointments } from '../appointments/messages';
+import { calls } from '../calls/messages';
 
 /**
  * Every namespace of the dashboard's texts: each feature folder keeps its own `messages.ts`
  * (`{ es: {...}, en: {...} }`) and is listed here once.
  */
-const namespaces = { common, auth };
+const namespaces = { common, auth, pipeline, home, appointments, calls };
 
 type Namespaces = typeof namespaces;
 export const resources = {

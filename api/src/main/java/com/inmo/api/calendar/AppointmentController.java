@@ -21,7 +21,8 @@ import reactor.core.publisher.Mono;
  * {@code GET /api/v1/appointments?from=&to=&leadId=&agentId=&status=}: visits starting in [from, to) (default:
  * from now, 30 days), scoped like leads: a superadmin all, an admin their broker, an agent the visits of their
  * leads. {@code leadId} of a lead the viewer cannot see is 404; {@code agentId} is the lead's assigned agent;
- * {@code status} BOOKED or CANCELLED.
+ * {@code status} BOOKED or CANCELLED. Each row names the lead's assigned agent ({@code assignedAgentId}, null when
+ * unassigned), so a calendar shows whose visit it is.
  */
 @RestController
 public class AppointmentController {
@@ -70,8 +71,8 @@ public class AppointmentController {
   private Flux<AppointmentRow> query(Viewer viewer, Instant start, Instant end, UUID leadId, UUID agentId,
                                      String status) {
     StringBuilder sql = new StringBuilder("""
-        SELECT a.id, b.slug, a.lead_id, COALESCE(a.lead_name, l.name) AS lead_name, a.workflow_id, a.slot_start,
-               a.slot_end, a.status, a.notes, a.created_at, a.cancelled_at, a.cancel_reason
+        SELECT a.id, b.slug, a.lead_id, COALESCE(a.lead_name, l.name) AS lead_name, l.assigned_agent_id, a.workflow_id,
+               a.slot_start, a.slot_end, a.status, a.notes, a.created_at, a.cancelled_at, a.cancel_reason
           FROM appointments a JOIN brokers b ON b.id = a.broker_id LEFT JOIN leads l ON l.id = a.lead_id
          WHERE a.slot_start >= :from AND a.slot_start < :to""");
     if (!viewer.seesAllBrokers()) {
@@ -107,14 +108,16 @@ public class AppointmentController {
       spec = spec.bind("agent", viewer.onlyAssignedTo());
     }
     return spec.map((r, meta) -> new AppointmentRow(r.get("id", UUID.class), r.get("slug", String.class),
-            r.get("lead_id", UUID.class), r.get("lead_name", String.class), r.get("workflow_id", String.class),
+            r.get("lead_id", UUID.class), r.get("lead_name", String.class), r.get("assigned_agent_id", UUID.class),
+            r.get("workflow_id", String.class),
             r.get("slot_start", Instant.class), r.get("slot_end", Instant.class), r.get("status", String.class),
             r.get("notes", String.class), r.get("created_at", Instant.class), r.get("cancelled_at", Instant.class),
             r.get("cancel_reason", String.class)))
         .all();
   }
 
-  public record AppointmentRow(UUID id, String brokerSlug, UUID leadId, String leadName, String workflowId,
+  public record AppointmentRow(UUID id, String brokerSlug, UUID leadId, String leadName, UUID assignedAgentId,
+                               String workflowId,
                                Instant slotStart, Instant slotEnd, String status, String notes, Instant createdAt,
                                Instant cancelledAt, String cancelReason) {
   }

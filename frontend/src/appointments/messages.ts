@@ -1,0 +1,58 @@
+/** Texts of the appointments (visits calendar) page. */
+const es = {
+  title: 'Visitas',
+  subtitle: 'Visitas a propiedades agendadas, en la hora de la corredora ({{zone}}).',
+  week: 'Semana',
+  day: 'Día',
+  view: 'Vista',
+  today: 'Hoy',
+  previousWeek: 'Semana anterior',
+  nextWeek: 'Semana siguiente',
+  previousDay: 'Día anterior',
+  nextDay: 'Día siguiente',
+  agent: 'Agente',
+  allAgents: 'Todos los agentes',
+  showCancelled: 'Mostrar canceladas',
+  none: 'Sin visitas en este período.',
+  noneDay: 'Sin visitas.',
+  cancelled: 'Cancelada',
+  unnamed: 'Sin nombre',
+  unassigned: 'Sin agente',
+  openDay: 'Ver el {{day}}',
+  hour: 'Hora',
+  count_one: '{{count}} visita',
+  count_other: '{{count}} visitas',
+  now: 'Ahora',
+  visit: 'Visita de {{name}}, {{time}}',
+};
+
+type Messages = typeof es;
+
+const en: Messages = {
+  title: 'Visits',
+  subtitle: 'Property visits booked, in the broker’s time ({{zone}}).',
+  week: 'Week',
+  day: 'Day',
+  view: 'View',
+  today: 'Today',
+  previousWeek: 'Previous week',
+  nextWeek: 'Next week',
+  previousDay: 'Previous day',
+  nextDay: 'Next day',
+  agent: 'Agent',
+  allAgents: 'All agents',
+  showCancelled: 'Show cancelled',
+  none: 'No visits in this period.',
+  noneDay: 'No visits.',
+  cancelled: 'Cancelled',
+  unnamed: 'No name',
+  unassigned: 'No agent',
+  openDay: 'Open {{day}}',
+  hour: 'Hour',
+  count_one: '{{count}} visit',
+  count_other: '{{count}} visits',
+  now: 'Now',
+  visit: 'Visit of {{name}}, {{time}}',
+};
+
+export const appointments = { es, en };
