@@ -1,11 +1,14 @@
 import { common } from './common';
 import { auth } from '../auth/messages';
+import { leads } from '../leads/messages';
+import { conversations } from '../conversations/messages';
+import { inbox } from '../inbox/messages';
 
 /**
  * Every namespace of the dashboard's texts: each feature folder keeps its own `messages.ts`
  * (`{ es: {...}, en: {...} }`) and is listed here once.
  */
-const namespaces = { common, auth };
+const namespaces = { common, auth, leads, conversations, inbox };
 
 type Namespaces = typeof namespaces;
 export const resources = {
