@@ -41,7 +41,6 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
             <input
               type="file"
               accept=".csv,text/csv,text/plain"
-              required
               onChange={(e) => {
                 setFile(e.target.files?.[0] ?? null);
                 upload.reset();

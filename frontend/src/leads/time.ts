@@ -50,10 +50,12 @@ export function startOfDayIn(date: string, timeZone: string, plusDays = 0): stri
   if (!match) return null;
   const guess = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]) + plusDays);
   if (Number.isNaN(guess)) return null;
-  let at = guess - offsetAt(guess, timeZone);
-  // across a DST change the offset at the result differs from the guess's: correct once
-  const again = guess - offsetAt(at, timeZone);
-  if (again !== at) at = again;
+  const day = new Date(guess).toISOString().slice(0, 10);
+  // the offsets half a day either side: they differ only on a DST change, when midnight is repeated or skipped
+  const candidates = [...new Set([guess - offsetAt(guess - 43_200_000, timeZone), guess - offsetAt(guess + 43_200_000, timeZone)])]
+    .sort((a, b) => a - b);
+  // the first instant whose local day is the one asked for (after a skipped midnight: 01:00)
+  const at = candidates.find((c) => dayIn(new Date(c).toISOString(), timeZone) === day) ?? candidates[candidates.length - 1];
   return new Date(at).toISOString();
 }
 

@@ -279,7 +279,7 @@ function ConversationCard({ lead, humanMode }: { lead: LeadDetail; humanMode: bo
 /** The page's layout while the lead loads: header, conversation and side cards at their final sizes. */
 function DetailSkeleton() {
   return (
-    <div className="lead-detail" data-testid="lead-detail" aria-busy="true">
+    <div className="lead-detail" aria-busy="true">
       <BackLink />
       <div className="detail-header">
         <div className="detail-title" style={{ width: 280 }}>

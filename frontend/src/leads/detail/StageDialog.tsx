@@ -20,6 +20,7 @@ export function StageDialog({ leadId, current, preset, onClose }: { leadId: stri
     <Dialog title={title} onClose={onClose}>
       <form
         className="grid"
+        noValidate
         onSubmit={(e) => {
           e.preventDefault();
           if (NEED_REASON.has(stage) && !reason.trim()) {
