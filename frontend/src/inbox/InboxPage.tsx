@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Link } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import { queryKeys } from '../api/queryKeys';
@@ -69,6 +69,7 @@ function InboxRow({ item, now }: { item: InboxItem; now: number }) {
   const { t: tl } = useTranslation('leads');
   const { me } = useAuth();
   const takeOver = useLeadAction(item.id);
+  const navigate = useNavigate();
   const waiting = millis(item.humanWaitingSince);
   const since = waiting ?? millis(item.humanSince);
   const elapsed = since === null ? null : now - since;
@@ -104,7 +105,7 @@ function InboxRow({ item, now }: { item: InboxItem; now: number }) {
           </span>
         )}
         {item.requested && (
-          <button type="button" className="btn small primary" disabled={takeOver.isPending} onClick={() => takeOver.mutate({ kind: 'takeover' })}>
+          <button type="button" className="btn small primary" disabled={takeOver.isPending} onClick={() => takeOver.mutate({ kind: 'takeover' }, { onSuccess: () => navigate(`/leads/${item.id}`) })}>
             {t('takeOver')}
           </button>
         )}

@@ -100,7 +100,7 @@ describe('LeadDetailPage', () => {
     expect(screen.queryByTestId('human-mode')).toBeNull();
 
     await userEvent.click(await screen.findByRole('button', { name: 'Tomar control' }));
-    expect(await screen.findByTestId('human-mode')).toHaveTextContent('Conversación tomada por Tú');
+    expect(await screen.findByTestId('human-mode')).toHaveTextContent('Tomaste esta conversación');
     expect(posts(fetchMock, `${BASE}/takeover`)).toHaveLength(1);
     expect(screen.getByRole('button', { name: 'Devolver a la IA' })).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Tomar control' })).toBeNull();
@@ -333,7 +333,8 @@ describe('LeadDetailPage', () => {
     stubApi({ [`GET ${BASE}`]: () => problem(404, 'No lead') }, AGENT);
     render();
     expect(await screen.findByText('No encontrado')).toBeInTheDocument();
-    expect(screen.getByTestId('lead-detail')).toHaveTextContent('no tienes acceso');
+    expect(screen.getByTestId('lead-error')).toHaveTextContent('no tienes acceso');
+    expect(screen.queryByTestId('lead-detail')).toBeNull();
   });
 
   it('still shows the read model when the workflow did not answer', async () => {

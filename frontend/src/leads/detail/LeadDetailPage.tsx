@@ -37,7 +37,7 @@ export default function LeadDetailPage() {
   if (lead.isPending) return <DetailSkeleton />;
   if (!lead.data) {
     return (
-      <div data-testid="lead-detail" className="lead-detail">
+      <div className="lead-detail" data-testid="lead-error">
         <BackLink />
         <ErrorState error={lead.error} onRetry={() => lead.refetch()} />
       </div>
@@ -200,17 +200,23 @@ function HeaderActions({ lead, humanMode, stage }: { lead: LeadDetail; humanMode
 /** Human mode: who holds the conversation, since when, and how long the lead has waited for an answer. */
 function HumanModeBanner({ lead }: { lead: LeadDetail }) {
   const { t, i18n } = useTranslation('leads');
+  const { me } = useAuth();
   const timeZone = useTimeZone();
   const agentName = useAgentName();
   const now = useNow(1000);
   const live = lead.live;
+  const holder = live?.humanUserId
+    ? live.humanUserId === me?.id
+      ? t('detail.heldByYou')
+      : t('detail.heldBy', { name: agentName(live.humanUserId) })
+    : t('detail.heldByNobody');
   const waiting = millis(live?.humanWaitingSince);
   return (
     <div className="banner human" data-testid="human-mode" role="status">
       <strong>{t('detail.humanBanner')}</strong>{' '}
       {live && (
         <span>
-          {live.humanUserId ? t('detail.heldBy', { name: agentName(live.humanUserId) }) : t('detail.heldByNobody')}
+          {holder}
           {live.humanSince && <> · {t('detail.since', { when: formatDateTime(live.humanSince, timeZone, i18n.language) })}</>}
         </span>
       )}
@@ -260,7 +266,7 @@ function ConversationCard({ lead, humanMode }: { lead: LeadDetail; humanMode: bo
   const send = useLeadAction(lead.id);
   return (
     <Section title={t('title')} id="lead-conversation">
-      <SectionBody query={messages} lines={8}>
+      <SectionBody query={messages} skeleton={<div className="conversation conversation-skeleton"><Skeleton lines={6} height={40} /></div>}>
         {(list) => <Conversation messages={list} />}
       </SectionBody>
       {humanMode ? (

@@ -20,14 +20,16 @@ export function Section({ title, id, children, actions, testId }: { title: strin
  * which on this page is the failed step's retry) when it fails.
  */
 export function SectionBody<T>({
-  query, lines = 3, children,
+  query, lines = 3, skeleton, children,
 }: {
   query: { data: T | undefined; error: unknown; isPending: boolean; refetch: () => unknown };
   lines?: number;
+  /** a placeholder of the content's final size, when lines of text are not its shape */
+  skeleton?: ReactNode;
   children: (data: T) => ReactNode;
 }) {
   const { t } = useTranslation('leads');
-  if (query.isPending) return <Skeleton lines={lines} />;
+  if (query.isPending) return <>{skeleton ?? <Skeleton lines={lines} />}</>;
   if (query.data === undefined) {
     return (
       <div className="section-error" role="alert">
