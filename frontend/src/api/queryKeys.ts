@@ -12,6 +12,11 @@ export const queryKeys = {
   lead: (id: string) => ['leads', 'detail', id] as const,
   leadMessages: (id: string) => ['leads', 'detail', id, 'messages'] as const,
   leadStages: (id: string) => ['leads', 'detail', id, 'stages'] as const,
+  // under the lead's detail key: every event naming the lead refreshes them too
+  leadCalls: (id: string) => ['leads', 'detail', id, 'calls'] as const,
+  leadAppointments: (id: string) => ['leads', 'detail', id, 'appointments'] as const,
+  leadSlots: (id: string) => ['leads', 'detail', id, 'slots'] as const,
+  dashboardConfig: ['dashboard', 'config'] as const,
   pipeline: ['pipeline'] as const,
   appointments: ['appointments'] as const,
   calls: ['calls'] as const,

@@ -4,12 +4,15 @@ import { pipeline } from '../pipeline/messages';
 import { home } from '../home/messages';
 import { appointments } from '../appointments/messages';
 import { calls } from '../calls/messages';
+import { leads } from '../leads/messages';
+import { conversations } from '../conversations/messages';
+import { inbox } from '../inbox/messages';
 
 /**
  * Every namespace of the dashboard's texts: each feature folder keeps its own `messages.ts`
  * (`{ es: {...}, en: {...} }`) and is listed here once.
  */
-const namespaces = { common, auth, pipeline, home, appointments, calls };
+const namespaces = { common, auth, pipeline, home, appointments, calls, leads, conversations, inbox };
 
 type Namespaces = typeof namespaces;
 export const resources = {
