@@ -22,7 +22,8 @@ test("an agent cannot open another agent's lead", async ({ page, request }) => {
 
   await signIn(page, AGENT);
   await page.goto(`/leads/${leadId}`);
-  await expect(page.getByRole('alert')).toContainText('No encontrado');
+  await expect(page.getByTestId('lead-error')).toContainText('No encontrado');
+  await expect(page.getByTestId('lead-detail')).toHaveCount(0);
   await expect(page.getByText('Lucía Privada')).toHaveCount(0);
   await page.goto('/leads');
   await expect(page.getByTestId('lead-row').filter({ hasText: 'Lucía Privada' })).toHaveCount(0);

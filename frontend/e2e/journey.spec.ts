@@ -20,7 +20,7 @@ test('chatting from "hola" to a booked visit moves the card across the kanban li
   async function say(text: string) {
     const before = await agentReplies.count();
     await chat.getByLabel('Mensaje').fill(text);
-    await chat.getByRole('button', { name: 'Enviar' }).click();
+    await chat.getByRole('button', { name: 'Enviar', exact: true }).click();
     await expect(chat.getByTestId('chat-message').filter({ hasText: text }).first()).toBeVisible();
     await expect.poll(() => agentReplies.count(), { timeout: 60_000 }).toBeGreaterThan(before);
   }

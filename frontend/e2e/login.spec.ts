@@ -6,7 +6,7 @@ test('a wrong password is refused with the reason, the right one opens the dashb
   await expect(page).toHaveURL(/\/login$/); // signed out: every page leads to the login
   await page.getByLabel('Correo').fill(ADMIN.email);
   await page.getByLabel('Contraseña').fill('not-the-password');
-  await page.getByRole('button', { name: 'Entrar' }).click();
+  await page.getByRole('button', { name: 'Entrar', exact: true }).click();
   await expect(page.getByRole('alert')).toBeVisible();
   await snapshot(page, 'login');
 

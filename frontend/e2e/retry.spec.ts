@@ -28,7 +28,7 @@ test('a failed step shows its error and Retry resumes the lead', async ({ page, 
     await snapshot(page, 'lead-failed-step');
 
     await request.post(`${stub}/refuse-sends`, { data: { refuse: false } });
-    await page.getByRole('button', { name: 'Reintentar' }).click();
+    await page.getByRole('button', { name: 'Reintentar', exact: true }).click();
     await expect(failed).toHaveCount(0, { timeout: 60_000 });
     await expect.poll(async () => (await (await request.post(`${stub}/sent`, { data: { chatId } })).json()).length,
       { timeout: 60_000 }).toBeGreaterThan(0);

@@ -12,10 +12,10 @@ test('an agent takes over, writes as a human, and the AI stays silent until rele
   const aiMessages = page.getByTestId('message').and(page.locator('[data-author="ai"]'));
   await expect.poll(() => aiMessages.count(), { timeout: 60_000 }).toBeGreaterThan(0); // the AI answered "hola"
 
-  await page.getByRole('button', { name: 'Tomar control' }).click();
+  await page.getByRole('button', { name: 'Tomar control', exact: true }).click();
   await expect(page.getByTestId('human-mode')).toBeVisible();
   await page.getByLabel('Mensaje').fill('Hola Rita, soy Administradora Demo. ¿Te acomoda el sábado?');
-  await page.getByRole('button', { name: 'Enviar' }).click();
+  await page.getByRole('button', { name: 'Enviar', exact: true }).click();
   await expect(page.getByTestId('message').and(page.locator('[data-author="human"]'))).toContainText('¿Te acomoda el sábado?');
 
   // the lead sees the human's words, and writes back: the lead's message arrives live, the AI does not answer
@@ -28,6 +28,6 @@ test('an agent takes over, writes as a human, and the AI stays silent until rele
   await expect(aiMessages).toHaveCount(aiBefore);
   expect((await lead.messages()).filter((m) => m.author?.toLowerCase() === 'ai').length).toBe(aiBefore);
 
-  await page.getByRole('button', { name: 'Devolver a la IA' }).click();
+  await page.getByRole('button', { name: 'Devolver a la IA', exact: true }).click();
   await expect(page.getByTestId('human-mode')).toHaveCount(0);
 });

@@ -9,7 +9,7 @@ export async function signIn(page: Page, who = ADMIN) {
   await page.goto('/login');
   await page.getByLabel('Correo').fill(who.email);
   await page.getByLabel('Contraseña').fill(who.password);
-  await page.getByRole('button', { name: 'Entrar' }).click();
+  await page.getByRole('button', { name: 'Entrar', exact: true }).click();
   await expect(page.getByTestId('current-user')).toBeVisible();
 }
 

@@ -96,6 +96,7 @@ class TenantIsolationTest {
         new Endpoint(HttpMethod.GET, "/api/v1/leads/{lead}", null),
         new Endpoint(HttpMethod.GET, "/api/v1/leads/{lead}/messages", null),
         new Endpoint(HttpMethod.GET, "/api/v1/leads/{lead}/stage-history", null),
+        new Endpoint(HttpMethod.GET, "/api/v1/leads/{lead}/slots", null),
         new Endpoint(HttpMethod.POST, "/api/v1/leads/{lead}/assign", Map.of("agentId", "{agent}")),
         new Endpoint(HttpMethod.POST, "/api/v1/leads/{lead}/stage", Map.of("stage", "LOST", "reason", "spam")),
         new Endpoint(HttpMethod.POST, "/api/v1/leads/{lead}/takeover", null),
