@@ -20,4 +20,14 @@ export const queryKeys = {
   llmCosts: ['operations', 'llm'] as const,
   calendar: ['calendar'] as const,
   telegram: ['telegram'] as const,
+  // operations, settings, users, brokers, test chat
+  brokerProfile: ['broker', 'profile'] as const,
+  brokerList: (params: object) => ['brokers', params] as const,
+  userList: (params: object) => ['users', params] as const,
+  attention: ['operations', 'attention'] as const,
+  providers: ['operations', 'providers'] as const,
+  llmDaily: (from: string, to: string) => ['operations', 'llm', from, to] as const,
+  health: ['operations', 'health'] as const,
+  calendarGoogle: ['calendar', 'google'] as const,
+  telegramBot: (slug: string) => ['telegram', slug] as const,
 };

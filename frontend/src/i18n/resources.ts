@@ -1,11 +1,16 @@
 import { common } from './common';
 import { auth } from '../auth/messages';
+import { operations } from '../operations/messages';
+import { settings } from '../settings/messages';
+import { users } from '../users/messages';
+import { brokers } from '../brokers/messages';
+import { testchat } from '../testchat/messages';
 
 /**
  * Every namespace of the dashboard's texts: each feature folder keeps its own `messages.ts`
  * (`{ es: {...}, en: {...} }`) and is listed here once.
  */
-const namespaces = { common, auth };
+const namespaces = { common, auth, operations, settings, users, brokers, testchat };
 
 type Namespaces = typeof namespaces;
 export const resources = {

@@ -50,7 +50,7 @@ function webchatApi(onPost?: (text: string, conversation: Stored[]) => void) {
         sessions += 1;
         return { sessionId: `s-${sessions}`, workflowId: `lead-demo-webchat-s-${sessions}`, leadId: `l-${sessions}` };
       },
-      'POST /api/v1/webchat/demo/messages': ({ body }) => {
+      'POST /api/v1/webchat/demo/messages': ({ body }: { body: unknown }) => {
         const b = body as Record<string, string>;
         posted.push(b);
         onPost?.(b.text, conversation);
