@@ -58,7 +58,7 @@ export default function BrokersPage() {
             <EmptyState title={t('empty')} />
           ) : (
             <div className="table-wrap">
-              <table className="data">
+              <table className="data stack">
                 <thead>
                   <tr>
                     <th scope="col">{t('name')}</th>
@@ -72,11 +72,11 @@ export default function BrokersPage() {
                 <tbody>
                   {list.map((b) => (
                     <tr key={b.id} className={b.active ? '' : 'inactive'} data-testid="broker-row">
-                      <td>{b.name}</td>
-                      <td><code>{b.slug}</code></td>
-                      <td>{b.timeZone}</td>
-                      <td>{b.personaName}</td>
-                      <td>
+                      <td data-label={t('name')}>{b.name}</td>
+                      <td data-label={t('slug')}><code>{b.slug}</code></td>
+                      <td data-label={t('timeZone')}>{b.timeZone}</td>
+                      <td data-label={t('personaName')}>{b.personaName}</td>
+                      <td data-label={t('state')}>
                         <span className={`badge ${b.active ? 'health-ok' : ''}`}>{b.active ? t('active') : t('inactive')}</span>
                       </td>
                       <td>

@@ -96,7 +96,7 @@ function AttentionSection() {
           ) : (
             <>
               <div className="table-wrap">
-                <table className="data">
+                <table className="data stack">
                   <thead>
                     <tr>
                       <th scope="col">{t('attention.lead')}</th>
@@ -114,8 +114,8 @@ function AttentionSection() {
                             <Link to={`/leads/${lead.id}`}>{lead.name || t('attention.unnamed')}</Link>
                             <div className="muted small">{t(`common:channel.${lead.channel}`, { defaultValue: lead.channel })}</div>
                           </td>
-                          <td className="reason">{lead.attentionReason || t('attention.noReason')}</td>
-                          <td>
+                          <td className="reason" data-label={t('attention.reason')}>{lead.attentionReason || t('attention.noReason')}</td>
+                          <td data-label={t('attention.since')}>
                             <time dateTime={lead.updatedAt} title={formatDateTime(lead.updatedAt, timeZone, i18n.language)}>
                               {formatRelative(lead.updatedAt, i18n.language)}
                             </time>
@@ -173,7 +173,7 @@ function ProvidersSection() {
               <EmptyState title={t('providers.empty')} />
             ) : (
               <div className="table-wrap">
-                <table className="data">
+                <table className="data stack">
                   <thead>
                     <tr>
                       <th scope="col">{t('providers.provider')}</th>
@@ -192,11 +192,11 @@ function ProvidersSection() {
                         <td>
                           <span className={`badge health-${p.state}`}>{t(`providers.${p.state}`, { defaultValue: p.state })}</span>
                         </td>
-                        <td className="num">{formatNumber(p.calls, i18n.language)}</td>
-                        <td className="num">{formatNumber(p.failures, i18n.language)}</td>
-                        <td className="num" data-testid="error-rate">{formatPercent(p.errorRate, i18n.language)}</td>
-                        <td className="num">{formatNumber(p.latencyP50Ms, i18n.language)} ms</td>
-                        <td className="reason">
+                        <td className="num" data-label={t('providers.calls')}>{formatNumber(p.calls, i18n.language)}</td>
+                        <td className="num" data-label={t('providers.failures')}>{formatNumber(p.failures, i18n.language)}</td>
+                        <td className="num" data-label={t('providers.errorRate')} data-testid="error-rate">{formatPercent(p.errorRate, i18n.language)}</td>
+                        <td className="num" data-label={t('providers.latency')}>{formatNumber(p.latencyP50Ms, i18n.language)} ms</td>
+                        <td className="reason" data-label={t('providers.lastError')}>
                           {p.lastFailureAt ? (
                             <>
                               <time dateTime={p.lastFailureAt}>{formatDateTime(p.lastFailureAt, timeZone, i18n.language)}</time>

@@ -94,7 +94,7 @@ export default function UsersPage() {
             <EmptyState title={t('empty')} />
           ) : (
             <div className="table-wrap">
-              <table className="data">
+              <table className="data stack">
                 <thead>
                   <tr>
                     <th scope="col">{t('name')}</th>
@@ -112,13 +112,13 @@ export default function UsersPage() {
                       const self = user.id === me?.id;
                       return (
                         <tr key={user.id} className={user.active ? '' : 'inactive'} data-testid="user-row">
-                          <td>
+                          <td data-label={t('name')}>
                             {user.fullName} {self && <span className="muted">{t('you')}</span>}
                           </td>
-                          <td>{user.email}</td>
-                          <td>{t(`common:roles.${user.role}`)}</td>
-                          {superadmin && <td>{brokerName(user.brokerId)}</td>}
-                          <td>
+                          <td data-label={t('email')}>{user.email}</td>
+                          <td data-label={t('role')}>{t(`common:roles.${user.role}`)}</td>
+                          {superadmin && <td data-label={t('broker')}>{brokerName(user.brokerId)}</td>}
+                          <td data-label={t('state')}>
                             <span className={`badge ${user.active ? 'health-ok' : ''}`}>{user.active ? t('active') : t('inactive')}</span>
                           </td>
                           <td>
