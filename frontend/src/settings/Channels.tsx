@@ -198,7 +198,7 @@ function CalendarConnection() {
         <>
           <p>
             <span className={`badge ${data.status === 'connected' ? 'health-ok' : data.status === 'disconnected' ? 'health-failing' : ''}`}>
-              {data.status === 'connected' ? t('channels.calendarConnected') : data.status === 'disconnected' ? t('channels.disconnect') : t('channels.notConnected')}
+              {data.status === 'connected' ? t('channels.calendarConnected') : data.status === 'disconnected' ? t('channels.disconnected') : t('channels.notConnected')}
             </span>
           </p>
           {data.status === 'disconnected' && <p className="form-error small">{t('channels.calendarDisconnected')}</p>}

@@ -169,6 +169,15 @@ describe('SettingsPage', () => {
     expect(await within(card).findByText('No disponible en este servidor.')).toBeInTheDocument();
   });
 
+  it('asks to connect a revoked calendar again', async () => {
+    stubApi(routes({ 'GET /api/v1/calendar/google': { status: 'disconnected', calendarId: 'primary' } }), ADMIN);
+    renderPage(<SettingsPage />);
+    const card = await screen.findByTestId('calendar-connection');
+    expect(await within(card).findByText('Desconectado')).toBeInTheDocument();
+    expect(within(card).getByText(/Google revocó el acceso/)).toBeInTheDocument();
+    expect(within(card).getByRole('button', { name: 'Volver a conectar' })).toBeInTheDocument();
+  });
+
   it('shows the OAuth result and sends the admin to Google to connect', async () => {
     const go = vi.spyOn(navigate, 'to').mockImplementation(() => undefined);
     stubApi(
