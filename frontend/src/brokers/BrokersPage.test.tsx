@@ -5,6 +5,9 @@ import BrokersPage from './BrokersPage';
 import { renderPage, stubApi } from '../test/render';
 import type { Me } from '../auth/AuthProvider';
 
+// user-event through whole pages: generous on a loaded CI machine, still far below a hang
+vi.setConfig({ testTimeout: 20_000 });
+
 const ROOT: Me = { id: 'u-root', email: 'root@inmo.cl', full_name: 'Root', role: 'SUPERADMIN', broker_id: null };
 const DEMO = { id: 'b-1', slug: 'demo', name: 'Inmobiliaria Demo', timeZone: 'America/Santiago', personaName: 'Sofía', personaTone: 'cercana', active: true, settings: {} };
 

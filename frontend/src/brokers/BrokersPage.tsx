@@ -156,7 +156,7 @@ function BrokerDialog({ broker, onClose, onDone }: { broker?: Broker; onClose: (
             autoCapitalize="none"
             spellCheck={false}
             onChange={(e) => set('slug', e.target.value.toLowerCase())}
-            {...errorProps(errors, 'slug', 'broker-slug')}
+            {...errorProps(errors, 'slug', 'broker-slug', true)}
           />
         </Field>
         <Field label={t('timeZone')} id="broker-tz" error={errors.timeZone}>

@@ -5,6 +5,9 @@ import OperationsPage from './OperationsPage';
 import { lastDays, totalsPerDay, type DailyUsage } from './llm';
 import { ADMIN, renderPage, stubApi } from '../test/render';
 
+// user-event through whole pages: generous on a loaded CI machine, still far below a hang
+vi.setConfig({ testTimeout: 20_000 });
+
 const today = lastDays(1)[0];
 const yesterday = lastDays(2)[0];
 

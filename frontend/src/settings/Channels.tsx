@@ -117,11 +117,11 @@ function TelegramConnection({ slug }: { slug: string }) {
       <form onSubmit={submit} noValidate className="stack">
         {errors[FORM] && <p className="form-error" role="alert">{errors[FORM]}</p>}
         <Field label={t('channels.token')} id="tg-token" error={errors.token} hint={t('channels.tokenHint')}>
-          <input id="tg-token" type="password" autoComplete="off" spellCheck={false} value={token} onChange={(e) => setToken(e.target.value)} {...errorProps(errors, 'token', 'tg-token')} />
+          <input id="tg-token" type="password" autoComplete="off" spellCheck={false} value={token} onChange={(e) => setToken(e.target.value)} {...errorProps(errors, 'token', 'tg-token', true)} />
         </Field>
         <Field label={t('channels.secret')} id="tg-secret" error={errors.webhookSecret} hint={t('channels.secretHint')}>
           <span className="form-row">
-            <input id="tg-secret" autoComplete="off" spellCheck={false} value={secret} onChange={(e) => setSecret(e.target.value)} {...errorProps(errors, 'webhookSecret', 'tg-secret')} />
+            <input id="tg-secret" autoComplete="off" spellCheck={false} value={secret} onChange={(e) => setSecret(e.target.value)} {...errorProps(errors, 'webhookSecret', 'tg-secret', true)} />
             <button type="button" className="btn small ghost" onClick={() => setSecret(randomSecret())}>{t('channels.regenerate')}</button>
           </span>
         </Field>

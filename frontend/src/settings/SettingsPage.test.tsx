@@ -6,6 +6,9 @@ import { navigate } from './Channels';
 import { formatDuration, parseDuration } from './model';
 import { ADMIN, renderPage, stubApi } from '../test/render';
 
+// user-event through whole pages: generous on a loaded CI machine, still far below a hang
+vi.setConfig({ testTimeout: 20_000 });
+
 const BROKER = {
   id: 'b-1', slug: 'demo', name: 'Demo', timeZone: 'America/Santiago', personaName: 'Sofía', personaTone: 'cercana', active: true,
   settings: {

@@ -115,7 +115,7 @@ function SettingsFormView({ broker }: { broker: Broker }) {
           </Field>
         </div>
         <Field label={t('persona.tone')} id="set-persona-tone" error={err('personaTone')} hint={t('persona.toneHint')}>
-          <textarea id="set-persona-tone" rows={2} value={form.personaTone} onChange={(e) => set('personaTone', e.target.value)} maxLength={300} {...errorProps(errors, 'personaTone', 'set-persona-tone')} />
+          <textarea id="set-persona-tone" rows={2} value={form.personaTone} onChange={(e) => set('personaTone', e.target.value)} maxLength={300} {...errorProps(errors, 'personaTone', 'set-persona-tone', true)} />
         </Field>
       </fieldset>
 
@@ -240,13 +240,13 @@ function SettingsFormView({ broker }: { broker: Broker }) {
         <legend>{t('calls.title')}</legend>
         <div className="form-grid">
           <Field label={t('calls.perDay')} id="set-calls-day" error={err('settings.callsPerLeadPerDay')} hint={t('calls.defaultHint')}>
-            <input id="set-calls-day" type="number" inputMode="numeric" min={1} max={20} value={form.callsPerLeadPerDay} onChange={(e) => set('callsPerLeadPerDay', e.target.value)} {...errorProps(errors, 'settings.callsPerLeadPerDay', 'set-calls-day')} />
+            <input id="set-calls-day" type="number" inputMode="numeric" min={1} max={20} value={form.callsPerLeadPerDay} onChange={(e) => set('callsPerLeadPerDay', e.target.value)} {...errorProps(errors, 'settings.callsPerLeadPerDay', 'set-calls-day', true)} />
           </Field>
           <Field label={t('calls.total')} id="set-calls-total" error={err('settings.callsPerLeadTotal')} hint={t('calls.defaultHint')}>
-            <input id="set-calls-total" type="number" inputMode="numeric" min={1} max={100} value={form.callsPerLeadTotal} onChange={(e) => set('callsPerLeadTotal', e.target.value)} {...errorProps(errors, 'settings.callsPerLeadTotal', 'set-calls-total')} />
+            <input id="set-calls-total" type="number" inputMode="numeric" min={1} max={100} value={form.callsPerLeadTotal} onChange={(e) => set('callsPerLeadTotal', e.target.value)} {...errorProps(errors, 'settings.callsPerLeadTotal', 'set-calls-total', true)} />
           </Field>
           <Field label={t('calls.perBrokerHour')} id="set-calls-hour" error={err('settings.callsPerBrokerPerHour')} hint={t('calls.perBrokerHourHint')}>
-            <input id="set-calls-hour" type="number" inputMode="numeric" min={1} value={form.callsPerBrokerPerHour} onChange={(e) => set('callsPerBrokerPerHour', e.target.value)} {...errorProps(errors, 'settings.callsPerBrokerPerHour', 'set-calls-hour')} />
+            <input id="set-calls-hour" type="number" inputMode="numeric" min={1} value={form.callsPerBrokerPerHour} onChange={(e) => set('callsPerBrokerPerHour', e.target.value)} {...errorProps(errors, 'settings.callsPerBrokerPerHour', 'set-calls-hour', true)} />
           </Field>
         </div>
         <div className="field">
@@ -268,7 +268,7 @@ function SettingsFormView({ broker }: { broker: Broker }) {
       <fieldset className="card">
         <legend>{t('notify.title')}</legend>
         <Field label={t('notify.chatId')} id="set-notify" error={err('settings.notifyTelegramChatId')} hint={t('notify.chatIdHint')}>
-          <input id="set-notify" inputMode="numeric" value={form.notifyTelegramChatId} onChange={(e) => set('notifyTelegramChatId', e.target.value)} {...errorProps(errors, 'settings.notifyTelegramChatId', 'set-notify')} />
+          <input id="set-notify" inputMode="numeric" value={form.notifyTelegramChatId} onChange={(e) => set('notifyTelegramChatId', e.target.value)} {...errorProps(errors, 'settings.notifyTelegramChatId', 'set-notify', true)} />
         </Field>
       </fieldset>
 

@@ -4,6 +4,9 @@ import userEvent from '@testing-library/user-event';
 import TestChatPage, { timing } from './TestChatPage';
 import { AGENT, renderPage, stubApi } from '../test/render';
 
+// user-event through whole pages: generous on a loaded CI machine, still far below a hang
+vi.setConfig({ testTimeout: 20_000 });
+
 const HOSTILE = '<img src=x onerror=alert(1)>';
 
 /** A stand-in for the browser's EventSource: the test opens it and pushes events. */

@@ -6,6 +6,9 @@ import UsersPage, { type User } from './UsersPage';
 import { AppRoutes } from '../app/App';
 import { ADMIN, AGENT, renderPage, stubApi } from '../test/render';
 
+// user-event through whole pages: generous on a loaded CI machine, still far below a hang
+vi.setConfig({ testTimeout: 20_000 });
+
 const ANA: User = { id: 'u-ana', brokerId: 'b-1', email: 'ana@demo.inmo.cl', fullName: 'Ana <b>Pérez</b>', role: 'AGENT', active: true };
 const ME: User = { id: ADMIN.id, brokerId: 'b-1', email: ADMIN.email, fullName: ADMIN.full_name, role: 'ADMIN', active: true };
 

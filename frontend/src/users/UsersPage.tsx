@@ -221,7 +221,7 @@ function CreateUser({ brokers, onClose, onDone }: { brokers: BrokerOption[] | nu
           </Field>
         )}
         <Field label={t('password')} id="user-password" error={errors.password} hint={t('passwordHint')}>
-          <input id="user-password" type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} {...errorProps(errors, 'password', 'user-password')} />
+          <input id="user-password" type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} {...errorProps(errors, 'password', 'user-password', true)} />
         </Field>
         <div className="dialog-actions">
           <button type="button" className="btn" onClick={onClose}>{t('common:state.cancel')}</button>
@@ -299,7 +299,7 @@ function ResetPassword({ user, onClose, onDone }: { user: User; onClose: () => v
         <FormError errors={errors} />
         <p className="muted small">{t('passwordResetHint')}</p>
         <Field label={t('newPassword')} id="reset-password" error={errors.password} hint={t('passwordHint')}>
-          <input id="reset-password" type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} {...errorProps(errors, 'password', 'reset-password')} />
+          <input id="reset-password" type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} {...errorProps(errors, 'password', 'reset-password', true)} />
         </Field>
         <div className="dialog-actions">
           <button type="button" className="btn" onClick={onClose}>{t('common:state.cancel')}</button>

@@ -42,7 +42,11 @@ export function fieldErrors(error: unknown, fields: readonly string[], aliases: 
   return out;
 }
 
-/** Props that tie an input to its error message (`aria-invalid`, `aria-describedby`). */
-export function errorProps(errors: FieldErrors, field: string, id: string) {
-  return errors[field] ? { 'aria-invalid': true as const, 'aria-describedby': `${id}-error` } : {};
+/**
+ * Props that tie an input to its error message (`aria-invalid`, `aria-describedby`), or to its hint
+ * when it has one and no error (a Field shows one or the other).
+ */
+export function errorProps(errors: FieldErrors, field: string, id: string, hint = false) {
+  if (errors[field]) return { 'aria-invalid': true as const, 'aria-describedby': `${id}-error` };
+  return hint ? { 'aria-describedby': `${id}-hint` } : {};
 }
