@@ -30,4 +30,14 @@ export const queryKeys = {
   appointmentList: (params: object) => ['appointments', 'list', params] as const,
   callList: (params: object) => ['calls', 'list', params] as const,
   agents: ['users', 'agents'] as const,
+  // operations, settings, users, brokers, test chat
+  brokerProfile: ['broker', 'profile'] as const,
+  brokerList: (params: object) => ['brokers', params] as const,
+  userList: (params: object) => ['users', params] as const,
+  attention: ['operations', 'attention'] as const,
+  providers: ['operations', 'providers'] as const,
+  llmDaily: (from: string, to: string) => ['operations', 'llm', from, to] as const,
+  health: ['operations', 'health'] as const,
+  calendarGoogle: ['calendar', 'google'] as const,
+  telegramBot: (slug: string) => ['telegram', slug] as const,
 };

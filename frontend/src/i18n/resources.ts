@@ -7,12 +7,20 @@ import { calls } from '../calls/messages';
 import { leads } from '../leads/messages';
 import { conversations } from '../conversations/messages';
 import { inbox } from '../inbox/messages';
+import { operations } from '../operations/messages';
+import { settings } from '../settings/messages';
+import { users } from '../users/messages';
+import { brokers } from '../brokers/messages';
+import { testchat } from '../testchat/messages';
 
 /**
  * Every namespace of the dashboard's texts: each feature folder keeps its own `messages.ts`
  * (`{ es: {...}, en: {...} }`) and is listed here once.
  */
-const namespaces = { common, auth, pipeline, home, appointments, calls, leads, conversations, inbox };
+const namespaces = {
+  common, auth, pipeline, home, appointments, calls, leads, conversations, inbox, operations, settings, users, brokers,
+  testchat,
+};
 
 type Namespaces = typeof namespaces;
 export const resources = {

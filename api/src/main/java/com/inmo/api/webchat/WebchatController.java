@@ -57,7 +57,7 @@ public class WebchatController {
   @PostMapping("/api/v1/webchat/{brokerSlug}/sessions")
   @ResponseStatus(HttpStatus.CREATED)
   public Mono<SessionCreated> open(@PathVariable String brokerSlug) {
-    return brokers.require(brokerSlug).flatMap(b -> sessions.create(b.id())).map(SessionCreated::new);
+    return brokers.require(brokerSlug).flatMap(b -> sessions.create(b.id()).map(id -> SessionCreated.of(b.slug(), id)));
   }
 
   @PostMapping("/api/v1/webchat/{brokerSlug}/messages")
@@ -81,7 +81,7 @@ public class WebchatController {
     return session(brokerSlug, m.sessionId()).flatMap(broker -> {
       String workflowId = LeadWorkflowIds.webchat(broker.slug(), m.sessionId());
       return signals.webchatMessage(broker.slug(), m.sessionId(), workflowId, messageId, text)
-          .thenReturn(new Accepted(messageId, workflowId));
+          .thenReturn(new Accepted(messageId, workflowId, LeadWorkflowIds.leadId(workflowId)));
     });
   }
 
@@ -122,13 +122,22 @@ public class WebchatController {
         .switchIfEmpty(Mono.error(() -> Problems.notFound("Unknown web chat session")));
   }
 
-  public record SessionCreated(String sessionId) {
+  /**
+   * A new session, with the workflow id and read-model id its lead will have once the visitor writes (the
+   * dashboard's test chat links to the lead; the row exists only after the first message is handled).
+   */
+  public record SessionCreated(String sessionId, String workflowId, UUID leadId) {
+
+    static SessionCreated of(String brokerSlug, String sessionId) {
+      String workflowId = LeadWorkflowIds.webchat(brokerSlug, sessionId);
+      return new SessionCreated(sessionId, workflowId, LeadWorkflowIds.leadId(workflowId));
+    }
   }
 
   public record VisitorMessage(String sessionId, String text, String clientMessageId) {
   }
 
-  public record Accepted(String messageId, String workflowId) {
+  public record Accepted(String messageId, String workflowId, UUID leadId) {
   }
 
   @JsonIgnoreProperties(ignoreUnknown = true)

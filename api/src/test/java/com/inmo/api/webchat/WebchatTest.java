@@ -72,6 +72,24 @@ class WebchatTest {
   }
 
   @Test
+  void aSessionNamesTheLeadItWillBeSoTheTestChatCanLinkToIt() {
+    Map<String, Object> body = http.post().uri("/api/v1/webchat/{slug}/sessions", broker.slug()).exchange()
+        .expectStatus().isCreated()
+        .expectBody(new ParameterizedTypeReference<Map<String, Object>>() { })
+        .returnResult().getResponseBody();
+    String session = (String) body.get("sessionId");
+    String workflowId = LeadWorkflowIds.webchat(broker.slug(), session);
+
+    assertThat(body).containsEntry("workflowId", workflowId)
+        .containsEntry("leadId", LeadWorkflowIds.leadId(workflowId).toString());
+    recordLead(workflowId);
+    String admin = data.token(data.user(broker, "ADMIN"), "ADMIN", broker.id());
+    http.get().uri("/api/v1/leads/{id}", body.get("leadId")).header("Authorization", "Bearer " + admin).exchange()
+        .expectStatus().isOk()
+        .expectBody().jsonPath("$.workflowId").isEqualTo(workflowId);
+  }
+
+  @Test
   void aMessageStartsTheLeadsWorkflowWithTheInboundSignal() {
     String session = openSession(broker.slug());
     String workflowId = LeadWorkflowIds.webchat(broker.slug(), session);
@@ -79,7 +97,8 @@ class WebchatTest {
     post(broker.slug(), Map.of("sessionId", session, "text", "Hola, busco un depto en Ñuñoa", "clientMessageId", "c-1"))
         .expectStatus().isAccepted()
         .expectBody().json("""
-            {"messageId": "c-1", "workflowId": "%s"}""".formatted(workflowId), true);
+            {"messageId": "c-1", "workflowId": "%s", "leadId": "%s"}""".formatted(workflowId,
+            LeadWorkflowIds.leadId(workflowId)), true);
 
     WorkflowExecutionHistory history = temporal.fetchHistory(workflowId);
     List<HistoryEvent> events = history.getEvents();

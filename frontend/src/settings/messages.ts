@@ -1,0 +1,96 @@
+const es = {
+  title: 'Configuración',
+  subtitle: 'Cómo trabaja el agente de IA de tu corredora.',
+  superadmin: 'Un superadmin no tiene corredora propia: edita cada corredora desde Corredoras.',
+  save: 'Guardar cambios', saving: 'Guardando…', saved: 'Configuración guardada.', fixErrors: 'Revisa los campos marcados.',
+  persona: { title: 'Agente y corredora', brokerName: 'Nombre de la corredora', name: 'Nombre del agente', tone: 'Tono', toneHint: 'Ej.: cercano y profesional, trato de usted.' },
+  zones: {
+    title: 'Zonas', hint: 'Comunas o sectores que atiende la corredora.', add: 'Agregar', newZone: 'Nueva zona',
+    remove: 'Quitar {{zone}}', empty: 'Sin zonas: el agente no filtra por zona.',
+  },
+  hours: {
+    title: 'Horario de atención y zona horaria', alwaysOpen: 'Siempre abierto (24/7)', timeZone: 'Zona horaria',
+    hint: 'Fuera de horario, los mensajes y llamadas del agente esperan a la apertura.',
+    open: 'Abre', close: 'Cierra', openDay: 'Atiende el {{day}}', closed: 'Cerrado',
+    days: { MONDAY: 'Lunes', TUESDAY: 'Martes', WEDNESDAY: 'Miércoles', THURSDAY: 'Jueves', FRIDAY: 'Viernes', SATURDAY: 'Sábado', SUNDAY: 'Domingo' },
+  },
+  thresholds: {
+    title: 'Umbrales de puntaje', hint: 'Deben subir: 0 ≤ frío < tibio ≤ caliente ≤ calificado ≤ 100.',
+    coldMax: 'Frío hasta', warmMax: 'Tibio hasta', hotMin: 'Caliente desde', qualifiedMin: 'Calificado desde',
+  },
+  cadence: {
+    title: 'Seguimientos', hint: 'Esperas desde el último mensaje del agente si el lead no responde; tras el último, el lead pasa a perdido.',
+    step: 'Seguimiento {{n}}', amount: 'Espera del seguimiento {{n}}', unit: 'Unidad del seguimiento {{n}}',
+    add: 'Agregar seguimiento', remove: 'Quitar seguimiento {{n}}', empty: 'Sin seguimientos propios: se usa la cadencia por defecto (10 min, 24 h, 72 h, 7 días).',
+  },
+  units: { minutes: 'minutos', hours: 'horas', days: 'días' },
+  calls: {
+    title: 'Llamadas de voz', perDay: 'Llamadas por lead al día', total: 'Llamadas por lead en total',
+    retryDelay: 'Espera entre intentos', retryUnit: 'Unidad de la espera entre intentos', perBrokerHour: 'Llamadas por hora (corredora)',
+    perBrokerHourHint: 'Tope para toda la corredora; vacío: sin tope propio.', defaultHint: 'Vacío: el valor por defecto.',
+  },
+  notify: { title: 'Avisos al equipo', chatId: 'Chat de Telegram para avisos', chatIdHint: 'Id del chat o grupo (p. ej. -1001234567890).' },
+  channels: {
+    title: 'Canales y calendario',
+    telegram: 'Bot de Telegram', connected: 'Conectado', notConnected: 'No conectado', bot: 'Bot {{bot}}',
+    webhook: 'Webhook: {{path}}', updated: 'Actualizado {{when}}', token: 'Token del bot', tokenHint: 'El que entrega @BotFather (123456789:AA…). No se vuelve a mostrar.',
+    secret: 'Secreto del webhook', secretHint: '16 a 256 caracteres A–Z, a–z, 0–9, _ y -. Generado al azar.', regenerate: 'Generar otro',
+    notifyChatId: 'Chat de avisos (opcional)', connect: 'Conectar bot', replace: 'Reemplazar bot', connecting: 'Conectando…',
+    botSaved: 'Bot de Telegram conectado.', serverWebhook: 'Webhook del servidor: {{state}}', registered: 'registrado', notRegistered: 'no registrado',
+    calendar: 'Google Calendar', calendarConnected: 'Conectado', disconnected: 'Desconectado', calendarDisconnected: 'Desconectado: Google revocó el acceso, vuelve a conectarlo.',
+    calendarNotConnected: 'No conectado: las visitas se agendan en el calendario local.', notAvailable: 'No disponible en este servidor.',
+    connectCalendar: 'Conectar Google Calendar', reconnect: 'Volver a conectar', disconnect: 'Desconectar', disconnectConfirm: '¿Desconectar Google Calendar? Las visitas nuevas se agendarán en el calendario local.',
+    calendarId: 'Id del calendario', meet: 'Agregar enlace de Google Meet a las visitas', saveCalendar: 'Guardar calendario',
+    connectedBy: 'Conectado {{when}} por {{by}}', calendarSaved: 'Calendario guardado.', calendarRemoved: 'Google Calendar desconectado.',
+    oauthConnected: 'Google Calendar quedó conectado.', oauthError: 'No se pudo conectar Google Calendar. Inténtalo de nuevo.', dismiss: 'Cerrar aviso',
+  },
+};
+type Messages = typeof es;
+const en: Messages = {
+  title: 'Settings',
+  subtitle: 'How your brokerage’s AI agent works.',
+  superadmin: 'A superadmin has no broker of their own: edit each broker from Brokers.',
+  save: 'Save changes', saving: 'Saving…', saved: 'Settings saved.', fixErrors: 'Check the highlighted fields.',
+  persona: { title: 'Agent and brokerage', brokerName: 'Brokerage name', name: 'Agent name', tone: 'Tone', toneHint: 'E.g. warm and professional.' },
+  zones: {
+    title: 'Zones', hint: 'Communes or areas the brokerage serves.', add: 'Add', newZone: 'New zone',
+    remove: 'Remove {{zone}}', empty: 'No zones: the agent does not filter by zone.',
+  },
+  hours: {
+    title: 'Business hours and time zone', alwaysOpen: 'Always open (24/7)', timeZone: 'Time zone',
+    hint: 'Outside business hours the agent’s messages and calls wait for the opening.',
+    open: 'Opens', close: 'Closes', openDay: 'Open on {{day}}', closed: 'Closed',
+    days: { MONDAY: 'Monday', TUESDAY: 'Tuesday', WEDNESDAY: 'Wednesday', THURSDAY: 'Thursday', FRIDAY: 'Friday', SATURDAY: 'Saturday', SUNDAY: 'Sunday' },
+  },
+  thresholds: {
+    title: 'Score thresholds', hint: 'They must rise: 0 ≤ cold < warm ≤ hot ≤ qualified ≤ 100.',
+    coldMax: 'Cold up to', warmMax: 'Warm up to', hotMin: 'Hot from', qualifiedMin: 'Qualified from',
+  },
+  cadence: {
+    title: 'Follow-ups', hint: 'Waits after the agent last wrote while the lead is silent; after the last one the lead is lost.',
+    step: 'Follow-up {{n}}', amount: 'Wait of follow-up {{n}}', unit: 'Unit of follow-up {{n}}',
+    add: 'Add follow-up', remove: 'Remove follow-up {{n}}', empty: 'No own follow-ups: the default cadence is used (10 min, 24 h, 72 h, 7 days).',
+  },
+  units: { minutes: 'minutes', hours: 'hours', days: 'days' },
+  calls: {
+    title: 'Voice calls', perDay: 'Calls per lead per day', total: 'Calls per lead in total',
+    retryDelay: 'Wait between attempts', retryUnit: 'Unit of the wait between attempts', perBrokerHour: 'Calls per hour (brokerage)',
+    perBrokerHourHint: 'Cap for the whole brokerage; empty: no own cap.', defaultHint: 'Empty: the default.',
+  },
+  notify: { title: 'Team notifications', chatId: 'Telegram chat for notifications', chatIdHint: 'Chat or group id (e.g. -1001234567890).' },
+  channels: {
+    title: 'Channels and calendar',
+    telegram: 'Telegram bot', connected: 'Connected', notConnected: 'Not connected', bot: 'Bot {{bot}}',
+    webhook: 'Webhook: {{path}}', updated: 'Updated {{when}}', token: 'Bot token', tokenHint: 'As @BotFather gives it (123456789:AA…). Never shown again.',
+    secret: 'Webhook secret', secretHint: '16 to 256 characters A–Z, a–z, 0–9, _ and -. Randomly generated.', regenerate: 'Generate another',
+    notifyChatId: 'Notification chat (optional)', connect: 'Connect bot', replace: 'Replace bot', connecting: 'Connecting…',
+    botSaved: 'Telegram bot connected.', serverWebhook: 'Server webhook: {{state}}', registered: 'registered', notRegistered: 'not registered',
+    calendar: 'Google Calendar', calendarConnected: 'Connected', disconnected: 'Disconnected', calendarDisconnected: 'Disconnected: Google revoked access, connect it again.',
+    calendarNotConnected: 'Not connected: visits are booked in the local calendar.', notAvailable: 'Not available on this server.',
+    connectCalendar: 'Connect Google Calendar', reconnect: 'Connect again', disconnect: 'Disconnect', disconnectConfirm: 'Disconnect Google Calendar? New visits will be booked in the local calendar.',
+    calendarId: 'Calendar id', meet: 'Add a Google Meet link to visits', saveCalendar: 'Save calendar',
+    connectedBy: 'Connected {{when}} by {{by}}', calendarSaved: 'Calendar saved.', calendarRemoved: 'Google Calendar disconnected.',
+    oauthConnected: 'Google Calendar is connected.', oauthError: 'Could not connect Google Calendar. Try again.', dismiss: 'Dismiss',
+  },
+};
+export const settings = { es, en };
