@@ -38,7 +38,7 @@ afterEach(() => {
 describe('AppointmentsPage', { timeout: 20_000 }, () => {
   it('places each visit on the broker\'s day and hour, whatever the browser\'s zone', async () => {
     const fetchMock = stubApi({
-      'GET /api/v1/brokers/current': TOKYO_BROKER,
+      'GET /api/v1/brokers/current/profile': TOKYO_BROKER,
       'GET /api/v1/appointments': visits,
       'GET /api/v1/users': [{ id: AGENT_ID, brokerId: 'b-1', email: 'ana@x.cl', fullName: 'Ana Agente', role: 'AGENT', active: true }],
     });
@@ -73,7 +73,7 @@ describe('AppointmentsPage', { timeout: 20_000 }, () => {
   });
 
   it('moves by week and opens one day', async () => {
-    const fetchMock = stubApi({ 'GET /api/v1/brokers/current': TOKYO_BROKER, 'GET /api/v1/appointments': [], 'GET /api/v1/users': [] });
+    const fetchMock = stubApi({ 'GET /api/v1/brokers/current/profile': TOKYO_BROKER, 'GET /api/v1/appointments': [], 'GET /api/v1/users': [] });
     renderPage(<AppointmentsPage />, { path: '/appointments?date=2026-03-04' });
     const user = userEvent.setup();
     expect(await screen.findByText('Sin visitas en este período.')).toBeInTheDocument();
@@ -122,7 +122,7 @@ describe('AppointmentsPage', { timeout: 20_000 }, () => {
       configurable: true,
       value: (query: string) => ({ matches: true, media: query, addEventListener: () => undefined, removeEventListener: () => undefined }),
     });
-    stubApi({ 'GET /api/v1/brokers/current': TOKYO_BROKER, 'GET /api/v1/appointments': visits, 'GET /api/v1/users': [] });
+    stubApi({ 'GET /api/v1/brokers/current/profile': TOKYO_BROKER, 'GET /api/v1/appointments': visits, 'GET /api/v1/users': [] });
     renderPage(<AppointmentsPage />, { path: '/appointments?date=2026-03-04' });
     const monday = await screen.findByRole('heading', { name: /lunes, 2 de marzo/ });
     expect(monday.tagName).toBe('H2');

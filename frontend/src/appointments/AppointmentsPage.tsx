@@ -8,7 +8,7 @@ import { useAuth } from '../auth/AuthProvider';
 import { PageHeader } from '../ui/PageHeader';
 import { ErrorState } from '../ui/States';
 import { locale } from '../ui/format';
-import { useBroker, useTimeZone } from '../ui/useBroker';
+import { useBrokerProfile, useTimeZone } from '../ui/useBroker';
 import { useAgents } from '../pipeline/api';
 import { addDays, clockOf, dayOf, isDay, minutesOfDay, mondayOf, startOfDay } from './calendarTime';
 import { hourRange, placeVisits, type Appointment, type Placed } from './layout';
@@ -195,14 +195,14 @@ function DayList({ days, placed, timeZone, agentName }: {
 export default function AppointmentsPage() {
   const { t, i18n } = useTranslation();
   const { me } = useAuth();
-  const broker = useBroker();
+  const profile = useBrokerProfile();
   const timeZone = useTimeZone();
   const agents = useAgents();
   const narrow = useMediaQuery(NARROW);
   const now = useNow(60_000);
   const [params, setParams] = useSearchParams();
 
-  const zoneKnown = !!me && (!me.broker_id || broker.isSuccess || broker.isError);
+  const zoneKnown = !!me && (!me.broker_id || profile.isSuccess || profile.isError);
   const view: View = params.get('view') === 'day' ? 'day' : 'week';
   const today = dayOf(new Date(now), timeZone);
   const date = isDay(params.get('date')) ? params.get('date')! : today;

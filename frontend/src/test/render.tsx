@@ -21,6 +21,7 @@ export function stubApi(routes: Record<string, unknown | Handler>, me: Me = ADMI
   const table: Record<string, unknown | Handler> = {
     'GET /auth/me': me,
     'GET /api/v1/brokers/current': { id: 'b-1', slug: 'demo', name: 'Demo', timeZone: 'America/Santiago', personaName: 'Sofía', personaTone: 'cercana', active: true, settings: {} },
+    'GET /api/v1/brokers/current/profile': { id: 'b-1', slug: 'demo', name: 'Demo', timeZone: 'America/Santiago', personaName: 'Sofía' },
     ...routes,
   };
   const fetchMock = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {

@@ -26,8 +26,28 @@ export function useBroker() {
   });
 }
 
-/** The time zone every date is shown in: the broker's, else the browser's. */
+/** `GET /api/v1/brokers/current/profile`: what every user of a broker (agents too) may know of it. */
+export interface BrokerProfile {
+  id: string;
+  slug: string;
+  name: string;
+  timeZone: string;
+  personaName: string;
+}
+
+/** The signed-in user's broker as any role sees it; a superadmin has none. */
+export function useBrokerProfile() {
+  const { me } = useAuth();
+  return useQuery({
+    queryKey: queryKeys.brokerProfile,
+    queryFn: ({ signal }) => api<BrokerProfile>('/api/v1/brokers/current/profile', { signal }),
+    enabled: !!me?.broker_id,
+    staleTime: 5 * 60_000,
+  });
+}
+
+/** The time zone every date is shown in: the broker's (for agents too), else the browser's. */
 export function useTimeZone(): string {
-  const broker = useBroker();
-  return broker.data?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'America/Santiago';
+  const profile = useBrokerProfile();
+  return profile.data?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'America/Santiago';
 }
