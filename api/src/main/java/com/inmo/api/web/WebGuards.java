@@ -127,8 +127,28 @@ public class WebGuards {
     cors.setAllowCredentials(false);
     cors.setMaxAge(3600L);
     UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+    source.registerCorsConfiguration(WEBCHAT_PATHS, webchatCors());
     source.registerCorsConfiguration("/**", cors);
     return source;
+  }
+
+  /** The web chat's public endpoints, which the widget calls from any broker's own website. */
+  static final String WEBCHAT_PATHS = "/api/v1/webchat/**";
+
+  /**
+   * The widget is embedded on brokers' websites, whose origins the api cannot list: the web chat answers
+   * any origin. It carries no credentials and reads nothing but the visitor's own session, whose id only
+   * that visitor holds; the dashboard's endpoints keep the strict rule above.
+   */
+  private static CorsConfiguration webchatCors() {
+    CorsConfiguration cors = new CorsConfiguration();
+    cors.setAllowedOriginPatterns(List.of("*"));
+    cors.setAllowedMethods(List.of("GET", "POST", "OPTIONS"));
+    cors.setAllowedHeaders(List.of(HttpHeaders.CONTENT_TYPE, HttpHeaders.ACCEPT, "Last-Event-ID"));
+    cors.setExposedHeaders(List.of(HttpHeaders.RETRY_AFTER));
+    cors.setAllowCredentials(false);
+    cors.setMaxAge(3600L);
+    return cors;
   }
 
   static List<String> origins(String raw) {

@@ -107,6 +107,23 @@ class ProductionGuardsTest {
   }
 
   @Test
+  void theWebChatWidgetMayBeCalledFromAnyBrokersWebsiteButWithoutCredentialsOrTheDashboardsHeaders() {
+    http.options().uri("/api/v1/webchat/demo/messages").header(HttpHeaders.ORIGIN, "https://www.corredora-ejemplo.cl")
+        .header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "POST")
+        .header(HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS, "content-type")
+        .exchange().expectStatus().isOk()
+        .expectHeader().valueEquals(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "https://www.corredora-ejemplo.cl")
+        .expectHeader().doesNotExist(HttpHeaders.ACCESS_CONTROL_ALLOW_CREDENTIALS);
+    // the web chat needs no token: a site asking to send one is refused
+    http.options().uri("/api/v1/webchat/demo/messages").header(HttpHeaders.ORIGIN, "https://www.corredora-ejemplo.cl")
+        .header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "POST")
+        .header(HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS, "authorization")
+        .exchange().expectStatus().isForbidden();
+    // the dashboard's endpoints keep ALLOWED_ORIGINS
+    preflight("https://www.corredora-ejemplo.cl").expectStatus().isForbidden();
+  }
+
+  @Test
   void responsesCarryTheSecurityHeadersAndHsts() {
     http.get().uri("/health").exchange().expectStatus().isOk()
         .expectHeader().valueEquals("Strict-Transport-Security", WebGuards.HSTS)
