@@ -9,6 +9,7 @@ import org.springframework.boot.actuate.autoconfigure.web.server.ManagementPortT
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
@@ -71,6 +72,8 @@ public class SecurityConfig {
         .authorizeExchange(ex -> ex
             .pathMatchers("/health", "/auth/login", "/internal/**", "/webhooks/**",
                 "/api/v1/webchat/**").permitAll()
+            // the browser coming back from Google's consent page: the signed single-use state authenticates it
+            .pathMatchers(HttpMethod.GET, "/oauth/google/callback").permitAll()
             .pathMatchers(WebGuards.PUBLIC_PATHS).permitAll()
             .pathMatchers(METRICS_PATHS).access((authentication, context) ->
                 Mono.just(new AuthorizationDecision(metricsOpen)))
