@@ -110,6 +110,9 @@ public class GoogleCalendarInternalController {
   public Mono<ResponseEntity<Void>> disconnected(@PathVariable String slug, @RequestBody Disconnected body) {
     String reason = body.reason() == null || body.reason().isBlank() ? "Google refused the calendar's access"
         : body.reason().strip();
+    if (body.connectionId() == null && (body.envFingerprint() == null || body.envFingerprint().isBlank())) {
+      return Mono.error(Problems.badRequest("connectionId, or envFingerprint for the environment's token, is required"));
+    }
     return brokers.require(slug).flatMap(broker -> {
       Mono<Boolean> changed;
       if (body.connectionId() != null) {
