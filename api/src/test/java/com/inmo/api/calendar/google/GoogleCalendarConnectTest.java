@@ -61,8 +61,19 @@ class GoogleCalendarConnectTest {
     registry.add("inmo.google.oauth-token-url", () -> GOOGLE.url("/token").toString());
   }
 
+  /** What the token endpoint answers next, as (status, JSON); a dispatcher, so a stray request never blocks. */
+  static volatile String[] tokenAnswer = {"503", "{\"error\":\"temporarily_unavailable\"}"};
+
   private static MockWebServer started() {
     MockWebServer server = new MockWebServer();
+    server.setDispatcher(new okhttp3.mockwebserver.Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest request) {
+        String[] answer = tokenAnswer;
+        return new MockResponse().setResponseCode(Integer.parseInt(answer[0]))
+            .setHeader("Content-Type", "application/json; charset=utf-8").setBody(answer[1]);
+      }
+    });
     try {
       server.start();
     } catch (IOException e) {
@@ -94,6 +105,8 @@ class GoogleCalendarConnectTest {
 
   @BeforeEach
   void setUp() throws InterruptedException {
+    http = http.mutate().responseTimeout(Duration.ofSeconds(30)).build();
+    tokenAnswer = new String[] {"503", "{\"error\":\"temporarily_unavailable\"}"};
     data = new TestData(db, jwt);
     broker = data.broker();
     adminId = data.user(broker, "ADMIN");
@@ -128,9 +141,8 @@ class GoogleCalendarConnectTest {
   }
 
   private static void tokenEndpointGrants(String refreshToken, String scope) {
-    GOOGLE.enqueue(new MockResponse().setResponseCode(200).setHeader("Content-Type", "application/json; charset=utf-8")
-        .setBody("{\"access_token\":\"ya29.a0AfH6SMBx-test-access\",\"expires_in\":3599,\"refresh_token\":\""
-            + refreshToken + "\",\"scope\":\"" + scope + "\",\"token_type\":\"Bearer\"}"));
+    tokenAnswer = new String[] {"200", "{\"access_token\":\"ya29.a0AfH6SMBx-test-access\",\"expires_in\":3599,"
+        + "\"refresh_token\":\"" + refreshToken + "\",\"scope\":\"" + scope + "\",\"token_type\":\"Bearer\"}"};
   }
 
   private long connections(UUID brokerId) {
@@ -261,8 +273,7 @@ class GoogleCalendarConnectTest {
         .expectHeader().valueEquals("Location", "https://app.inmo.test/settings?calendar=error&reason=access_denied");
 
     String refused = authorizationQuery(admin, "").get("state");
-    GOOGLE.enqueue(new MockResponse().setResponseCode(400).setHeader("Content-Type", "application/json")
-        .setBody("{\"error\":\"invalid_grant\",\"error_description\":\"Bad Request\"}"));
+    tokenAnswer = new String[] {"400", "{\"error\":\"invalid_grant\",\"error_description\":\"Bad Request\"}"};
     callback("4/0expired-code", refused).expectStatus().isFound()
         .expectHeader().valueEquals("Location", "https://app.inmo.test/settings?calendar=error&reason=token_exchange");
 
