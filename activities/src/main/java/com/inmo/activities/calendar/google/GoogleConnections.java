@@ -40,6 +40,11 @@ public class GoogleConnections {
   /** The api's answer. */
   record WorkerConnection(UUID connectionId, UUID userId, String source, String status, String refreshToken,
                           String calendarId, boolean meet, String envFingerprint) {
+
+    @Override
+    public String toString() {
+      return "WorkerConnection[" + connectionId + ", " + source + ", " + status + "]"; // never the token
+    }
   }
 
   public GoogleConnections(InternalApiClient api, GoogleCalendarSettings settings) {
