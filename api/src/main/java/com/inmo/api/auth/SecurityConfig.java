@@ -73,6 +73,8 @@ public class SecurityConfig {
         .authorizeExchange(ex -> ex
             .pathMatchers("/health", "/auth/login", "/internal/**", "/webhooks/**",
                 "/api/v1/webchat/**").permitAll()
+            // the browser coming back from Google's consent page: the signed single-use state authenticates it
+            .pathMatchers(HttpMethod.GET, "/oauth/google/callback").permitAll()
             .pathMatchers(WebGuards.PUBLIC_PATHS).permitAll()
             // the dashboard's pages and assets in dev mode (they hold no data; the api calls need a token)
             .pathMatchers(HttpMethod.GET, DashboardPages.publicPatterns()).permitAll()

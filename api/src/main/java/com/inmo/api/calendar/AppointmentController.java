@@ -72,7 +72,8 @@ public class AppointmentController {
                                      String status) {
     StringBuilder sql = new StringBuilder("""
         SELECT a.id, b.slug, a.lead_id, COALESCE(a.lead_name, l.name) AS lead_name, l.assigned_agent_id, a.workflow_id,
-               a.slot_start, a.slot_end, a.status, a.notes, a.created_at, a.cancelled_at, a.cancel_reason
+               a.slot_start, a.slot_end, a.status, a.notes, a.created_at, a.cancelled_at, a.cancel_reason,
+               a.calendar_provider, a.google_event_link, a.meet_link, a.calendar_sync_error
           FROM appointments a JOIN brokers b ON b.id = a.broker_id LEFT JOIN leads l ON l.id = a.lead_id
          WHERE a.slot_start >= :from AND a.slot_start < :to""");
     if (!viewer.seesAllBrokers()) {
@@ -112,13 +113,22 @@ public class AppointmentController {
             r.get("workflow_id", String.class),
             r.get("slot_start", Instant.class), r.get("slot_end", Instant.class), r.get("status", String.class),
             r.get("notes", String.class), r.get("created_at", Instant.class), r.get("cancelled_at", Instant.class),
-            r.get("cancel_reason", String.class)))
+            r.get("cancel_reason", String.class), r.get("calendar_provider", String.class),
+            r.get("google_event_link", String.class), r.get("meet_link", String.class),
+            r.get("calendar_sync_error", String.class)))
         .all();
   }
 
+  /**
+   * @param assignedAgentId   the lead's agent, who goes to the visit
+   * @param calendarProvider  {@code google} when the visit was also put in a Google calendar, else null (local only)
+   * @param calendarEventLink the Google event's page; {@code meetLink} its Google Meet link when the broker wants one
+   * @param calendarSyncError why the Google event could not be created (the visit stands in the local calendar)
+   */
   public record AppointmentRow(UUID id, String brokerSlug, UUID leadId, String leadName, UUID assignedAgentId,
                                String workflowId,
                                Instant slotStart, Instant slotEnd, String status, String notes, Instant createdAt,
-                               Instant cancelledAt, String cancelReason) {
+                               Instant cancelledAt, String cancelReason, String calendarProvider,
+                               String calendarEventLink, String meetLink, String calendarSyncError) {
   }
 }

@@ -11,7 +11,7 @@ import tools.jackson.databind.JsonNode;
  *             so ids grow with time and a client's {@code Last-Event-ID} says where it stopped
  * @param type one of {@link #MESSAGE}, {@link #STAGE_CHANGED}, {@link #LEAD_UPDATED}, {@link #LEAD_ASSIGNED},
  *             {@link #HUMAN_MODE_CHANGED}, {@link #NEEDS_ATTENTION}, {@link #CALL_STATUS},
- *             {@link #NOTIFICATION}, {@link #APPOINTMENT_BOOKED}
+ *             {@link #NOTIFICATION}, {@link #APPOINTMENT_BOOKED}, {@link #CALENDAR_STATUS}
  */
 public record LiveEvent(String id, String type, String brokerSlug, UUID leadId, String workflowId, JsonNode data) {
 
@@ -24,4 +24,6 @@ public record LiveEvent(String id, String type, String brokerSlug, UUID leadId, 
   public static final String HUMAN_MODE_CHANGED = "human_mode_changed";
   public static final String NEEDS_ATTENTION = "needs_attention";
   public static final String CALL_STATUS = "call_status";
+  /** A broker's or agent's Google calendar connected, changed, disconnected (Google revoked it) or removed. */
+  public static final String CALENDAR_STATUS = "calendar_status";
 }

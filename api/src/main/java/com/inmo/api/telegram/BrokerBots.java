@@ -2,6 +2,7 @@ package com.inmo.api.telegram;
 
 import static com.inmo.api.db.Sql.nullable;
 
+import com.inmo.api.crypto.CredentialCipher;
 import java.time.Instant;
 import java.util.UUID;
 import org.slf4j.Logger;

@@ -34,7 +34,10 @@ class InternalTokenRequiredTest {
         Arguments.of(HttpMethod.GET, "/internal/v1/brokers/demo/digest?day=2026-12-01"),
         Arguments.of(HttpMethod.GET, "/internal/v1/brokers/demo/slots?from=2026-12-01T00:00:00Z&days=7&limit=3"),
         Arguments.of(HttpMethod.POST, "/internal/v1/appointments"),
-        Arguments.of(HttpMethod.POST, "/internal/v1/appointments/" + id + "/cancel"));
+        Arguments.of(HttpMethod.POST, "/internal/v1/appointments/" + id + "/cancel"),
+        Arguments.of(HttpMethod.GET, "/internal/v1/brokers/demo/calendar/google?leadId=" + id),
+        Arguments.of(HttpMethod.POST, "/internal/v1/brokers/demo/calendar/google/disconnected"),
+        Arguments.of(HttpMethod.PUT, "/internal/v1/appointments/" + id + "/calendar-event"));
   }
 
   @ParameterizedTest(name = "{0} {1}")

@@ -6,6 +6,8 @@ import com.inmo.activities.agent.llm.LlmProviders;
 import com.inmo.activities.agent.llm.ProviderChain;
 import com.inmo.activities.api.InternalApiClient;
 import com.inmo.activities.calendar.LocalCalendarActivities;
+import com.inmo.activities.calendar.google.GoogleCalendarActivities;
+import com.inmo.activities.calendar.google.GoogleCalendarSettings;
 import com.inmo.activities.leads.ApiLeadRecordActivities;
 import com.inmo.activities.messaging.ChannelMessagingActivities;
 import com.inmo.activities.telegram.ChatPacer;
@@ -66,8 +68,28 @@ public class LeadActivitiesConfiguration {
   }
 
   @Bean
-  CalendarActivities calendarActivities(InternalApiClient api) {
-    return new LocalCalendarActivities(api);
+  GoogleCalendarSettings googleCalendarSettings(@Value("${inmo.google.client-id:}") String clientId,
+                                                @Value("${inmo.google.client-secret:}") String clientSecret,
+                                                @Value("${inmo.google.refresh-token:}") String refreshToken,
+                                                @Value("${inmo.google.calendar-id:primary}") String calendarId,
+                                                @Value("${inmo.telegram.default-broker:demo}") String defaultBroker,
+                                                @Value("${inmo.google.calendar-root-url:}") String rootUrl,
+                                                @Value("${inmo.google.oauth-token-url:}") String tokenUrl,
+                                                @Value("${inmo.google.connection-cache:30s}") Duration cache,
+                                                @Value("${inmo.google.timeout:20s}") Duration timeout) {
+    return new GoogleCalendarSettings(clientId, clientSecret, refreshToken, calendarId, defaultBroker, rootUrl,
+        tokenUrl, cache, timeout);
+  }
+
+  /**
+   * The local calendar, with Google on top when an OAuth client is configured: then each call asks which
+   * calendar applies (the broker's or agent's connected one, GOOGLE_REFRESH_TOKEN for the default broker, or
+   * none), so a calendar connected from the dashboard takes effect without a restart.
+   */
+  @Bean
+  CalendarActivities calendarActivities(InternalApiClient api, GoogleCalendarSettings google) {
+    LocalCalendarActivities local = new LocalCalendarActivities(api);
+    return google.clientConfigured() ? new GoogleCalendarActivities(local, api, google) : local;
   }
 
   @Bean

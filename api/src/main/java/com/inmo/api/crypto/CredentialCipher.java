@@ -1,4 +1,4 @@
-package com.inmo.api.telegram;
+package com.inmo.api.crypto;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +15,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Seals broker credentials (bot tokens, webhook secrets) for the database: AES-256-GCM under a key derived
+ * Seals broker credentials (bot tokens, webhook secrets, calendar refresh tokens) for the database: AES-256-GCM under a key derived
  * from {@code SECRET_KEY} with HKDF-SHA256, so a dump of the database alone reveals no token. The key is
  * not the JWT signing key (a distinct HKDF "info"), so neither use can weaken the other.
  *
@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
  * a {@code SECRET_KEY} (dev only; production refuses to start) the key is random for this run.
  */
 @Component
-class CredentialCipher {
+public class CredentialCipher {
 
   private static final Logger log = LoggerFactory.getLogger(CredentialCipher.class);
   private static final byte VERSION = 1;
@@ -39,7 +39,7 @@ class CredentialCipher {
 
   private final SecretKey key;
 
-  CredentialCipher(@Value("${inmo.secret-key:}") String secretKey) {
+  public CredentialCipher(@Value("${inmo.secret-key:}") String secretKey) {
     byte[] material;
     if (secretKey == null || secretKey.isBlank()) {
       log.warn("SECRET_KEY is not set: broker credentials are sealed with a random key for this run only");
@@ -51,7 +51,7 @@ class CredentialCipher {
     this.key = new SecretKeySpec(hkdfSha256(material, SALT, INFO, 32), "AES");
   }
 
-  byte[] seal(String plain, String associatedData) {
+  public byte[] seal(String plain, String associatedData) {
     try {
       byte[] nonce = new byte[NONCE_BYTES];
       RANDOM.nextBytes(nonce);
@@ -66,7 +66,7 @@ class CredentialCipher {
   }
 
   /** The plain text; an {@link IllegalArgumentException} when the value was tampered with or sealed otherwise. */
-  String open(byte[] sealed, String associatedData) {
+  public String open(byte[] sealed, String associatedData) {
     if (sealed == null || sealed.length < 1 + NONCE_BYTES + TAG_BITS / 8 || sealed[0] != VERSION) {
       throw new IllegalArgumentException("Not a sealed credential of this version");
     }
@@ -85,7 +85,7 @@ class CredentialCipher {
   }
 
   /** RFC 5869 HKDF with HMAC-SHA256 (extract, then expand to {@code length} bytes). */
-  static byte[] hkdfSha256(byte[] inputKeyMaterial, byte[] salt, byte[] info, int length) {
+  public static byte[] hkdfSha256(byte[] inputKeyMaterial, byte[] salt, byte[] info, int length) {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(new SecretKeySpec(salt, "HmacSHA256"));

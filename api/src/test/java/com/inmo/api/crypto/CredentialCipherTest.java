@@ -1,4 +1,4 @@
-package com.inmo.api.telegram;
+package com.inmo.api.crypto;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -25,7 +25,7 @@ class CredentialCipherTest {
   @Test
   void aSealedValueOpensWithTheSameKeyAndRowOnly() {
     CredentialCipher cipher = new CredentialCipher(KEY);
-    String row = BrokerBots.associatedData(UUID.randomUUID(), "token");
+    String row = "broker_telegram:token:" + UUID.randomUUID();
     byte[] sealed = cipher.seal("7100000042:AAFsecretbotkey", row);
 
     assertThat(new String(sealed, StandardCharsets.ISO_8859_1)).doesNotContain("AAFsecretbotkey");
@@ -36,7 +36,7 @@ class CredentialCipherTest {
 
     assertThatThrownBy(() -> new CredentialCipher(KEY + "x").open(sealed, row))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> cipher.open(sealed, BrokerBots.associatedData(UUID.randomUUID(), "token")))
+    assertThatThrownBy(() -> cipher.open(sealed, "broker_telegram:token:" + UUID.randomUUID()))
         .as("copied into another broker's row").isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> cipher.open(sealed, row.replace(":token:", ":secret:")))
         .as("copied into the other column").isInstanceOf(IllegalArgumentException.class);

@@ -1,0 +1,203 @@
+package com.inmo.api.calendar.google;
+
+import static com.inmo.api.db.Sql.nullable;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.inmo.api.brokers.Broker;
+import com.inmo.api.brokers.Brokers;
+import com.inmo.api.events.EventBus;
+import com.inmo.api.events.LiveEvent;
+import com.inmo.api.web.Problems;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.ResponseEntity;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/**
+ * The worker's side of Google Calendar (docs/internal-api.md), behind the internal token.
+ *
+ * <ul>
+ *   <li>{@code GET /internal/v1/brokers/{slug}/calendar/google[?leadId=|appointmentId=]}: the connection a
+ *       calendar call uses, with its refresh token opened: for an appointment, the calendar its event was put
+ *       in; for a lead, its assigned agent's calendar when that agent connected one; else the broker's. 404
+ *       when none applies (the worker then uses GOOGLE_REFRESH_TOKEN for the default broker, or the local
+ *       calendar).</li>
+ *   <li>{@code POST /internal/v1/brokers/{slug}/calendar/google/disconnected}: Google refused the token
+ *       ({@code invalid_grant}, 401): the connection reads "disconnected" until connected again, and the
+ *       dashboard is told live.</li>
+ *   <li>{@code PUT /internal/v1/appointments/{id}/calendar-event}: where the visit landed in Google (event
+ *       id, link, Meet link), or why it could not.</li>
+ * </ul>
+ */
+@RestController
+public class GoogleCalendarInternalController {
+
+  private static final Logger log = LoggerFactory.getLogger(GoogleCalendarInternalController.class);
+  private final Brokers brokers;
+  private final CalendarConnections connections;
+  private final EventBus events;
+  private final DatabaseClient db;
+
+  public GoogleCalendarInternalController(Brokers brokers, CalendarConnections connections, EventBus events,
+                                          DatabaseClient db) {
+    this.brokers = brokers;
+    this.connections = connections;
+    this.events = events;
+    this.db = db;
+  }
+
+  /**
+   * One connection as the worker needs it.
+   *
+   * @param connectionId   null for the environment's (default broker) record
+   * @param status         {@code connected} or {@code disconnected}
+   * @param source         {@code oauth} or {@code environment}
+   * @param envFingerprint for an environment record: which GOOGLE_REFRESH_TOKEN Google revoked
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record WorkerConnection(UUID connectionId, UUID userId, String source, String status, String refreshToken,
+                                 String calendarId, boolean meet, String envFingerprint) {
+
+    static WorkerConnection of(CalendarConnections.Connection c) {
+      return new WorkerConnection(c.fromEnvironment() ? null : c.id(), c.userId(), c.source(),
+          c.connected() ? "connected" : "disconnected", c.connected() ? c.refreshToken() : null, c.calendarId(),
+          c.meet(), c.envFingerprint());
+    }
+
+    @Override
+    public String toString() {
+      return "WorkerConnection[" + connectionId + ", " + status + "]";
+    }
+  }
+
+  @GetMapping("/internal/v1/brokers/{slug}/calendar/google")
+  public Mono<WorkerConnection> connection(@PathVariable String slug, @RequestParam(required = false) UUID leadId,
+                                           @RequestParam(required = false) UUID appointmentId) {
+    return brokers.require(slug).flatMap(broker -> {
+      Mono<AppointmentLink> link = appointmentId == null ? Mono.empty()
+          : appointment(broker.id(), appointmentId).cache();
+      // the calendar the visit's event was put in; the environment's when it went there (no connection row)
+      Mono<CalendarConnections.Connection> recorded = link.filter(l -> l.connectionId() != null)
+          .flatMap(l -> connections.findById(l.connectionId()));
+      Mono<UUID> lead = link.filter(l -> !l.inEnvironmentCalendar()).map(AppointmentLink::leadId)
+          .switchIfEmpty(link.hasElement().flatMap(known -> known ? Mono.<UUID>empty() : Mono.<UUID>justOrEmpty(leadId)));
+      Mono<UUID> agent = lead.flatMap(id -> assignedAgent(broker.id(), id));
+      Mono<CalendarConnections.Connection> agents = agent.flatMap(a -> connections.find(broker.id(), a))
+          .filter(c -> c.connected());
+      return recorded.switchIfEmpty(agents).switchIfEmpty(connections.find(broker.id(), null))
+          .map(WorkerConnection::of)
+          .switchIfEmpty(Mono.error(() -> Problems.notFound("Broker '" + slug + "' has no Google calendar connected")));
+    });
+  }
+
+  /** {@code connectionId} null: the environment's GOOGLE_REFRESH_TOKEN of the default broker, named by fingerprint. */
+  public record Disconnected(UUID connectionId, String envFingerprint, String calendarId, String reason) {
+  }
+
+  @PostMapping("/internal/v1/brokers/{slug}/calendar/google/disconnected")
+  public Mono<ResponseEntity<Void>> disconnected(@PathVariable String slug, @RequestBody Disconnected body) {
+    String reason = body.reason() == null || body.reason().isBlank() ? "Google refused the calendar's access"
+        : body.reason().strip();
+    if (body.connectionId() == null && (body.envFingerprint() == null || body.envFingerprint().isBlank())) {
+      return Mono.error(Problems.badRequest("connectionId, or envFingerprint for the environment's token, is required"));
+    }
+    return brokers.require(slug).flatMap(broker -> {
+      Mono<Boolean> changed;
+      if (body.connectionId() != null) {
+        changed = connections.findById(body.connectionId())
+            .filter(c -> c.brokerId().equals(broker.id()))
+            .switchIfEmpty(Mono.error(() -> Problems.notFound("No calendar connection " + body.connectionId())))
+            .flatMap(c -> connections.markDisconnected(c.id(), reason));
+      } else {
+        changed = connections.markEnvironmentDisconnected(broker.id(), body.envFingerprint(), body.calendarId(), reason);
+      }
+      return changed.flatMap(yes -> {
+        if (!yes) {
+          return Mono.empty();
+        }
+        log.warn("Broker {}: Google calendar disconnected ({}); bookings use the local calendar until it is "
+            + "connected again", broker.slug(), reason);
+        return announce(broker, body, reason);
+      }).thenReturn(ResponseEntity.noContent().<Void>build());
+    });
+  }
+
+  private Mono<Void> announce(Broker broker, Disconnected body, String reason) {
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("status", "disconnected");
+    data.put("source", body.connectionId() == null ? "environment" : "oauth");
+    data.put("connectionId", body.connectionId());
+    data.put("reason", reason);
+    data.put("disconnectedAt", Instant.now());
+    Mono<Void> withOwner = body.connectionId() == null ? Mono.empty()
+        : connections.findById(body.connectionId()).doOnNext(c -> {
+          data.put("scope", c.userId() == null ? "broker" : "agent");
+          data.put("userId", c.userId());
+        }).then();
+    return withOwner.then(Mono.defer(() -> events.publish(LiveEvent.CALENDAR_STATUS, broker.slug(), null, null, data)));
+  }
+
+  /**
+   * Where a visit landed in Google. {@code error} set: the event could not be created (the local booking stands).
+   */
+  public record CalendarEvent(String brokerSlug, String provider, UUID connectionId, String calendarId, String eventId,
+                              String htmlLink, String meetLink, String error) {
+  }
+
+  @PutMapping("/internal/v1/appointments/{appointmentId}/calendar-event")
+  public Mono<ResponseEntity<Void>> calendarEvent(@PathVariable UUID appointmentId, @RequestBody CalendarEvent body) {
+    return brokers.require(body.brokerSlug()).flatMap(broker -> db.sql("""
+            UPDATE appointments SET calendar_provider = :provider, calendar_connection_id = :conn,
+                   calendar_id = :cal, google_event_id = COALESCE(:event, google_event_id),
+                   google_event_link = COALESCE(:link, google_event_link), meet_link = COALESCE(:meet, meet_link),
+                   calendar_sync_error = :error, calendar_synced_at = now()
+             WHERE id = :id AND broker_id = :b""")
+        .bind("provider", body.provider() == null ? "google" : body.provider())
+        .bind("conn", nullable(body.connectionId(), UUID.class))
+        .bind("cal", nullable(body.calendarId(), String.class))
+        .bind("event", nullable(body.eventId(), String.class))
+        .bind("link", nullable(body.htmlLink(), String.class))
+        .bind("meet", nullable(body.meetLink(), String.class))
+        .bind("error", nullable(body.error(), String.class))
+        .bind("id", appointmentId)
+        .bind("b", broker.id())
+        .fetch().rowsUpdated())
+        .flatMap(rows -> rows == 0 ? Mono.error(Problems.notFound("No appointment " + appointmentId))
+            : Mono.just(ResponseEntity.noContent().<Void>build()));
+  }
+
+  private record AppointmentLink(UUID leadId, UUID connectionId, String provider) {
+
+    boolean inEnvironmentCalendar() {
+      return "google".equals(provider) && connectionId == null;
+    }
+  }
+
+  private Mono<AppointmentLink> appointment(UUID brokerId, UUID appointmentId) {
+    return db.sql("SELECT lead_id, calendar_connection_id, calendar_provider FROM appointments "
+            + "WHERE id = :id AND broker_id = :b")
+        .bind("id", appointmentId).bind("b", brokerId)
+        .map((row, meta) -> new AppointmentLink(row.get("lead_id", UUID.class),
+            row.get("calendar_connection_id", UUID.class), row.get("calendar_provider", String.class)))
+        .one();
+  }
+
+  private Mono<UUID> assignedAgent(UUID brokerId, UUID leadId) {
+    return db.sql("SELECT assigned_agent_id FROM leads WHERE id = :id AND broker_id = :b AND assigned_agent_id IS NOT NULL")
+        .bind("id", leadId).bind("b", brokerId)
+        .map((row, meta) -> row.get("assigned_agent_id", UUID.class))
+        .one();
+  }
+}
