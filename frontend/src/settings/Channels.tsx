@@ -204,7 +204,7 @@ function CalendarConnection() {
           {data.status === 'disconnected' && <p className="form-error small">{t('channels.calendarDisconnected')}</p>}
           {data.status === 'not_connected' && <p className="muted small">{t('channels.calendarNotConnected')}</p>}
           {data.status === 'connected' && data.connectedAt && (
-            <p className="muted small">{t('channels.connectedBy', { when: formatDateTime(data.connectedAt, timeZone, i18n.language), by: data.by ?? '—' })}</p>
+            <p className="muted small">{t('channels.connectedBy', { when: formatDateTime(data.connectedAt, timeZone, i18n.language), by: data.by?.name ?? '—' })}</p>
           )}
           {error && <p className="form-error" role="alert">{error}</p>}
           {data.status === 'connected' ? (

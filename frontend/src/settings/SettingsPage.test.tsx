@@ -204,7 +204,7 @@ describe('SettingsPage', () => {
     stubApi(
       routes({
         'GET /api/v1/calendar/google': () =>
-          deleted ? { status: 'not_connected' } : { status: 'connected', calendarId: 'primary', connectedAt: '2026-12-01T13:00:00Z', by: 'admin@demo.inmo.cl', meet: false },
+          deleted ? { status: 'not_connected' } : { status: 'connected', calendarId: 'primary', connectedAt: '2026-12-01T13:00:00Z', by: { id: 'u-admin', name: 'Alex Admin' }, meet: false },
         'PUT /api/v1/calendar/google': ({ body }: { body: unknown }) => {
           put = body;
           return { status: 'connected', ...(body as object) };

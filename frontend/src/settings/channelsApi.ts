@@ -16,8 +16,12 @@ export interface GoogleCalendar {
   status: 'connected' | 'disconnected' | 'not_connected';
   calendarId?: string | null;
   connectedAt?: string | null;
-  by?: string | null;
+  /** who connected it */
+  by?: { id: string; name: string } | null;
   meet?: boolean | null;
+  /** why it was disconnected (a revoked token), and when */
+  reason?: string | null;
+  disconnectedAt?: string | null;
 }
 
 /** `details.telegram` of `GET /health`: the webhook as Telegram reports it, or the polling loop. */
