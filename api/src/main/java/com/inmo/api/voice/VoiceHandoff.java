@@ -4,6 +4,7 @@ import com.inmo.api.events.EventBus;
 import com.inmo.api.events.LiveEvent;
 import com.inmo.api.voice.ProviderJson.CallMeta;
 import com.inmo.workflows.call.CallReport;
+import com.inmo.workflows.call.CallStatus;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -52,10 +53,13 @@ class VoiceHandoff {
     });
   }
 
-  /** A live call status for the dashboard (ringing, in progress…); nothing is signalled. */
-  Mono<Map<String, String>> liveStatus(CallMeta meta, String provider, String callId, String providerStatus,
-                                       String endedReason) {
-    return publish(meta, event(meta.callWorkflowId(), provider, callId, "IN_PROGRESS", providerStatus, null)
+  /**
+   * A live call status for the dashboard (ringing, in progress, ended…); nothing is signalled: the end-of-call
+   * report carries the outcome to the workflow.
+   */
+  Mono<Map<String, String>> liveStatus(CallMeta meta, String provider, String callId, CallStatus status,
+                                       String providerStatus, String endedReason) {
+    return publish(meta, event(meta.callWorkflowId(), provider, callId, status.name(), providerStatus, null)
         .withEndedReason(endedReason))
         .thenReturn(answer("published", providerStatus == null ? "unknown" : providerStatus));
   }

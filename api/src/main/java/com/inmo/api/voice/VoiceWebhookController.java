@@ -5,6 +5,7 @@ import com.inmo.api.voice.VapiMessages.Message;
 import com.inmo.api.voice.WebhookSignatures.Verdict;
 import com.inmo.api.web.Problems;
 import com.inmo.workflows.call.CallStatus;
+import com.inmo.workflows.call.ProviderOutcomes;
 import java.time.Instant;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -72,8 +73,8 @@ class VoiceWebhookController {
       }
       return switch (m.type()) {
         case VapiMessages.END_OF_CALL_REPORT -> handoff.endOfCall(m.meta(), m.report(), m.type());
-        case VapiMessages.STATUS_UPDATE -> handoff.liveStatus(m.meta(), "vapi", m.callId(), m.callStatus(),
-            m.endedReason());
+        case VapiMessages.STATUS_UPDATE -> handoff.liveStatus(m.meta(), "vapi", m.callId(),
+            ProviderOutcomes.vapi(m.callStatus(), m.endedReason()), m.callStatus(), m.endedReason());
         default -> Mono.just(VoiceHandoff.answer("ignored", m.type()));
       };
     });
@@ -90,7 +91,7 @@ class VoiceWebhookController {
         return Mono.just(VoiceHandoff.answer("ignored", "not a call placed by Inmo"));
       }
       if (c.status() == CallStatus.IN_PROGRESS) {
-        return handoff.liveStatus(c.meta(), "bland", c.callId(), c.providerStatus(), null);
+        return handoff.liveStatus(c.meta(), "bland", c.callId(), c.status(), c.providerStatus(), null);
       }
       return handoff.endOfCall(c.meta(), c.report(), BLAND_END);
     });

@@ -190,6 +190,29 @@ class VoiceWebhookTest {
   }
 
   @Test
+  void aVapiStatusUpdateOfTheEndCarriesTheOutcomeLiveAndAClosedWorkflowIgnoresTheReport() {
+    Meta meta = runningCall();
+    var published = bus.events().filter(e -> meta.leadWorkflowId().equals(e.workflowId())).take(1);
+    String ended = ProviderWire.statusUpdate(id("c-ended"), "ended", meta)
+        .replace("\"type\": \"status-update\",", "\"type\": \"status-update\", \"endedReason\": \"customer-busy\",");
+    StepVerifier.create(published)
+        .then(() -> vapi(ended, "X-Vapi-Secret", VAPI_SECRET).expectStatus().isOk())
+        .assertNext(e -> {
+          assertThat(e.data().path("status").asString()).isEqualTo("BUSY");
+          assertThat(e.data().path("endedReason").asString()).isEqualTo("customer-busy");
+        })
+        .expectComplete()
+        .verify(Duration.ofSeconds(10));
+
+    // the call workflow ended (say, its poll found the outcome first): VAPI must stop retrying
+    temporal.newUntypedWorkflowStub(meta.callWorkflowId()).terminate("done");
+    vapi(ProviderWire.endOfCallReport(id("c-late"), "customer-busy", meta), "X-Vapi-Secret", VAPI_SECRET)
+        .expectStatus().isOk().expectBody().jsonPath("$.ignored")
+        .isEqualTo("no running call workflow " + meta.callWorkflowId());
+    assertThat(reportSignals(meta.callWorkflowId())).isEmpty();
+  }
+
+  @Test
   void otherMessagesAndOtherCallsAreAnswered200AndIgnored() {
     Meta meta = runningCall();
     vapi(ProviderWire.otherMessage("conversation-update", id("c-other"), meta), "X-Vapi-Secret", VAPI_SECRET)
