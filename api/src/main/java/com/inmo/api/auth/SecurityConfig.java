@@ -22,7 +22,9 @@ import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.web.server.authentication.ServerBearerTokenAuthenticationConverter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.authentication.ServerAuthenticationConverter;
 import reactor.core.publisher.Mono;
 
 /**
@@ -81,7 +83,17 @@ public class SecurityConfig {
             .pathMatchers(METRICS_PATHS).access((authentication, context) ->
                 Mono.just(new AuthorizationDecision(metricsOpen)))
             .anyExchange().authenticated())
-        .oauth2ResourceServer(rs -> rs.jwt(jwt -> { }))
+        .oauth2ResourceServer(rs -> rs.bearerTokenConverter(bearerTokensOutsideWebhooks()).jwt(jwt -> { }))
         .build();
+  }
+
+  /**
+   * Webhooks authenticate with their own secrets (VAPI may send {@code Authorization: Bearer <secret>}), which
+   * are no JWTs: the resource server leaves their Authorization header to them.
+   */
+  static ServerAuthenticationConverter bearerTokensOutsideWebhooks() {
+    ServerBearerTokenAuthenticationConverter jwt = new ServerBearerTokenAuthenticationConverter();
+    return exchange -> exchange.getRequest().getPath().value().startsWith("/webhooks/")
+        ? Mono.empty() : jwt.convert(exchange);
   }
 }

@@ -41,7 +41,8 @@ public record BrokerForm(
   static final String DEFAULT_PERSONA_TONE = "cercano y profesional";
   /** The settings keys this form owns; any other key in a stored document is kept as it is. */
   static final List<String> MANAGED_KEYS = List.of("zones", "businessHours", "thresholds", "followUpCadence",
-      "callsPerLeadPerDay", "callsPerLeadTotal", "callRetryDelay", "notifyTelegramChatId");
+      "callsPerLeadPerDay", "callsPerLeadTotal", "callRetryDelay", "notifyTelegramChatId", "callsPerBrokerPerHour",
+      "country");
 
   @Schema(description = "Settings the lead workflows read before each step")
   public record Settings(
@@ -54,7 +55,11 @@ public record BrokerForm(
       @Schema(description = "Voice call attempts per lead in all (1–100)", example = "6") Integer callsPerLeadTotal,
       @Schema(description = "Wait between call attempts, ISO-8601", example = "PT2H") String callRetryDelay,
       @Schema(description = "Telegram chat or group id for team notifications", example = "-1001234567890")
-      Long notifyTelegramChatId) {
+      Long notifyTelegramChatId,
+      @Schema(description = "Voice calls of the whole broker in any hour (1–1000; calls cost money)", example = "20")
+      Integer callsPerBrokerPerHour,
+      @Schema(description = "ISO 3166 country whose numbering a lead's phone without +prefix follows; default: the "
+          + "time zone's country, else CL", example = "CL") String country) {
   }
 
   @Schema(description = "When the AI may write on its own: always, or per weekday [open, close) local times; "
@@ -147,6 +152,20 @@ public record BrokerForm(
         problems.add("settings.notifyTelegramChatId: 0 is not a Telegram chat id");
       }
       doc.put("notifyTelegramChatId", s.notifyTelegramChatId());
+    }
+    if (s.callsPerBrokerPerHour() != null) {
+      if (s.callsPerBrokerPerHour() < 1 || s.callsPerBrokerPerHour() > 1000) {
+        problems.add("settings.callsPerBrokerPerHour: must be between 1 and 1000");
+      }
+      doc.put("callsPerBrokerPerHour", s.callsPerBrokerPerHour());
+    }
+    if (s.country() != null) {
+      String region = com.inmo.api.voice.VoiceSettings.knownRegion(s.country());
+      if (region == null) {
+        problems.add("settings.country: '" + s.country() + "' is not an ISO 3166 country code with phone numbers");
+      } else {
+        doc.put("country", region);
+      }
     }
     return doc;
   }

@@ -37,7 +37,8 @@ public record BrokerView(UUID id, String slug, String name, String timeZone, Str
         new BrokerForm.Thresholds(t.coldMax(), t.warmMax(), t.hotMin(), t.qualifiedMin()),
         config.followUpCadence().stream().map(Duration::toString).toList(),
         config.callsPerLeadPerDay(), config.callsPerLeadTotal(), config.callRetryDelay().toString(),
-        config.notifyTelegramChatId());
+        config.notifyTelegramChatId(), com.inmo.api.voice.VoiceSettings.callsPerBrokerPerHour(broker, json),
+        com.inmo.api.voice.VoiceSettings.region(broker, json));
     return new BrokerView(broker.id(), broker.slug(), broker.name(), broker.timeZone(), broker.personaName(),
         broker.personaTone(), broker.active(), settings);
   }

@@ -45,7 +45,21 @@ public final class ApiStartupCheck {
       }
     }
     telegram(env, problems);
+    voice(env, problems);
     return problems;
+  }
+
+  /** A voice webhook without its secret would take anyone's forged end-of-call report. */
+  private static void voice(Map<String, String> env, List<String> problems) {
+    String provider = String.valueOf(env.getOrDefault("VOICE_PROVIDER", "")).trim().toLowerCase(java.util.Locale.ROOT);
+    String secret = switch (provider) {
+      case "vapi" -> "VAPI_WEBHOOK_SECRET";
+      case "bland" -> "BLAND_WEBHOOK_SECRET";
+      default -> null;
+    };
+    if (secret != null && !notBlank(env.get(secret))) {
+      problems.add(secret + " is required when ENVIRONMENT=production and VOICE_PROVIDER=" + provider);
+    }
   }
 
   /** A public webhook without a secret would take anyone's forged "update" as a lead's message. */

@@ -109,6 +109,13 @@ public final class RegisterWebhooks {
       out.println("Voice: FAIL WEBHOOK_BASE_URL must be https (" + provider + " calls back over HTTPS only): " + url);
       return false;
     }
+    String secret = provider.equals("vapi") ? "VAPI_WEBHOOK_SECRET" : provider.equals("bland") ? "BLAND_WEBHOOK_SECRET"
+        : null;
+    if (secret != null && env.getOrDefault(secret, "").isBlank()) {
+      out.println("Voice: FAIL VOICE_PROVIDER=" + provider + " needs " + secret + ": the api refuses every " + provider
+          + " webhook without it (README, Connect VAPI or Bland)");
+      return false;
+    }
     out.println("Voice: " + provider + " is given " + url + " as the server URL of each call (set per call, "
         + "nothing to register)");
     return true;

@@ -57,6 +57,23 @@ class ApiStartupCheckTest {
   }
 
   @Test
+  void theChosenVoiceProvidersWebhookSecretIsRequiredInProduction() {
+    Map<String, String> env = production();
+    env.put("VOICE_PROVIDER", "vapi");
+    assertThat(ApiStartupCheck.problems(env))
+        .containsExactly("VAPI_WEBHOOK_SECRET is required when ENVIRONMENT=production and VOICE_PROVIDER=vapi");
+    env.put("VAPI_WEBHOOK_SECRET", "s".repeat(24));
+    assertThat(ApiStartupCheck.problems(env)).isEmpty();
+
+    env.put("VOICE_PROVIDER", "Bland");
+    assertThat(ApiStartupCheck.problems(env))
+        .containsExactly("BLAND_WEBHOOK_SECRET is required when ENVIRONMENT=production and VOICE_PROVIDER=bland");
+    env.put("VOICE_PROVIDER", "simulated");
+    assertThat(ApiStartupCheck.problems(env)).isEmpty();
+    assertThat(ApiStartupCheck.problems(Map.of("VOICE_PROVIDER", "vapi"))).as("development").isEmpty();
+  }
+
+  @Test
   void aMalformedDatabaseUrlIsReportedInAnyMode() {
     assertThat(ApiStartupCheck.problems(Map.of("DATABASE_URL", "mysql://x@y/z")))
         .singleElement().asString().startsWith("DATABASE_URL must be a PostgreSQL URL");

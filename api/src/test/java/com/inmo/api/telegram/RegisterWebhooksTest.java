@@ -42,6 +42,7 @@ class RegisterWebhooksTest {
     env.put("TELEGRAM_API_URL", telegram.url());
     env.put("VOICE_PROVIDER", "vapi");
     env.put("WEBHOOK_BASE_URL", "https://api.inmo.test/");
+    env.put("VAPI_WEBHOOK_SECRET", "the-vapi-secret");
     return env;
   }
 
@@ -96,6 +97,15 @@ class RegisterWebhooksTest {
     assertThat(none.exit()).isZero();
     assertThat(none.out()).startsWith("Telegram: TELEGRAM_TOKEN is not set: no default bot, nothing to register");
     assertThat(telegram.calls).isEmpty();
+  }
+
+  @Test
+  void aVoiceProviderWithoutItsWebhookSecretIsExit1() {
+    Map<String, String> env = env();
+    env.remove("VAPI_WEBHOOK_SECRET");
+    Result result = register(env);
+    assertThat(result.exit()).isEqualTo(1);
+    assertThat(result.out()).contains("Voice: FAIL VOICE_PROVIDER=vapi needs VAPI_WEBHOOK_SECRET");
   }
 
   @Test

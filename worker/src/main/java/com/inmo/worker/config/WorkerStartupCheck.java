@@ -13,6 +13,14 @@ public final class WorkerStartupCheck {
   static final Map<String, String> LLM_KEYS = Map.of("gemini", "GEMINI_API_KEY", "claude", "ANTHROPIC_API_KEY",
       "openai", "OPENAI_API_KEY");
   public static final Set<String> VOICE_PROVIDERS = Set.of("simulated", "vapi", "bland");
+  /**
+   * What a real voice provider needs in production: its key (and VAPI its number), the public URL its webhook
+   * comes back to, and for VAPI the secret the worker hands it to send back (else every webhook is refused and
+   * each call waits for its status poll).
+   */
+  static final Map<String, List<String>> VOICE_NEEDS = Map.of(
+      "vapi", List.of("VAPI_API_KEY", "VAPI_PHONE_NUMBER_ID", "WEBHOOK_BASE_URL", "VAPI_WEBHOOK_SECRET"),
+      "bland", List.of("BLAND_API_KEY", "WEBHOOK_BASE_URL"));
 
   private WorkerStartupCheck() {
   }
@@ -33,6 +41,13 @@ public final class WorkerStartupCheck {
       String value = env.get(required);
       if (value == null || value.isBlank()) {
         problems.add(required + " is required when ENVIRONMENT=production");
+      }
+    }
+    String voice = env.getOrDefault("VOICE_PROVIDER", "simulated").trim().toLowerCase(Locale.ROOT);
+    for (String required : VOICE_NEEDS.getOrDefault(voice, List.of())) {
+      String value = env.get(required);
+      if (value == null || value.isBlank()) {
+        problems.add(required + " is required when ENVIRONMENT=production and VOICE_PROVIDER=" + voice);
       }
     }
     return problems;

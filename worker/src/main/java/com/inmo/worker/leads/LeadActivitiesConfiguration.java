@@ -16,7 +16,10 @@ import com.inmo.activities.telegram.TelegramClients;
 import com.inmo.activities.telegram.TelegramNotifyingLeadRecords;
 import com.inmo.activities.telegram.TelegramSender;
 import com.inmo.activities.telegram.TelegramTeamNotifier;
+import com.inmo.activities.voice.CallBudget;
 import com.inmo.activities.voice.SimulatedVoiceActivities;
+import com.inmo.activities.voice.bland.BlandVoiceActivities;
+import com.inmo.activities.voice.vapi.VapiVoiceActivities;
 import com.inmo.workflows.activity.AgentActivities;
 import com.inmo.workflows.activity.CalendarActivities;
 import com.inmo.workflows.activity.LeadRecordActivities;
@@ -25,6 +28,7 @@ import com.inmo.workflows.activity.VoiceActivities;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -33,6 +37,7 @@ import org.springframework.context.annotation.Configuration;
  * {@code inmo-leads} task queue by name in {@code inmo-worker.yml}.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(VoiceProviderProperties.class)
 public class LeadActivitiesConfiguration {
 
   @Bean
@@ -124,9 +129,18 @@ public class LeadActivitiesConfiguration {
     return new TelegramTeamNotifier(bots, clients, pacer);
   }
 
-  @Bean(destroyMethod = "close")
-  VoiceActivities voiceActivities(InternalApiClient api,
+  /**
+   * {@code VOICE_PROVIDER}: {@code simulated} (dev mode: the report travels the webhook path from here), or a real
+   * provider, which asks the api's call budget before it dials. Closed on shutdown when it holds resources.
+   */
+  @Bean
+  VoiceActivities voiceActivities(InternalApiClient api, VoiceProviderProperties voice,
+                                  @Value("${inmo.voice-provider:simulated}") String provider,
                                   @Value("${inmo.simulated-voice.report-delay:3s}") Duration reportDelay) {
-    return new SimulatedVoiceActivities(api, reportDelay);
+    return switch (provider.trim().toLowerCase(java.util.Locale.ROOT)) {
+      case "vapi" -> new VapiVoiceActivities(voice.vapi(), new CallBudget(api));
+      case "bland" -> new BlandVoiceActivities(voice.bland(), new CallBudget(api));
+      default -> new SimulatedVoiceActivities(api, reportDelay);
+    };
   }
 }

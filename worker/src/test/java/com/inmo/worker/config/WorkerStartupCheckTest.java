@@ -39,4 +39,27 @@ class WorkerStartupCheckTest {
             "INMO_API_URL is required when ENVIRONMENT=production",
             "INTERNAL_API_TOKEN is required when ENVIRONMENT=production");
   }
+
+  @Test
+  void productionNamesWhatTheChosenVoiceProviderLacks() {
+    Map<String, String> base = Map.of("ENVIRONMENT", "production", "TEMPORAL_ADDRESS", "temporal:7233",
+        "INMO_API_URL", "http://api:8000", "INTERNAL_API_TOKEN", "t");
+    java.util.Map<String, String> vapi = new java.util.HashMap<>(base);
+    vapi.put("VOICE_PROVIDER", "vapi");
+    vapi.put("VAPI_API_KEY", "k");
+    assertThat(WorkerStartupCheck.problems(vapi)).containsExactly(
+        "VAPI_PHONE_NUMBER_ID is required when ENVIRONMENT=production and VOICE_PROVIDER=vapi",
+        "WEBHOOK_BASE_URL is required when ENVIRONMENT=production and VOICE_PROVIDER=vapi",
+        "VAPI_WEBHOOK_SECRET is required when ENVIRONMENT=production and VOICE_PROVIDER=vapi");
+    vapi.putAll(Map.of("VAPI_PHONE_NUMBER_ID", "p", "WEBHOOK_BASE_URL", "https://api.example.com",
+        "VAPI_WEBHOOK_SECRET", "s"));
+    assertThat(WorkerStartupCheck.problems(vapi)).isEmpty();
+
+    java.util.Map<String, String> bland = new java.util.HashMap<>(base);
+    bland.put("VOICE_PROVIDER", "Bland");
+    assertThat(WorkerStartupCheck.problems(bland)).containsExactly(
+        "BLAND_API_KEY is required when ENVIRONMENT=production and VOICE_PROVIDER=bland",
+        "WEBHOOK_BASE_URL is required when ENVIRONMENT=production and VOICE_PROVIDER=bland");
+    assertThat(WorkerStartupCheck.problems(base)).as("simulated needs nothing").isEmpty();
+  }
 }

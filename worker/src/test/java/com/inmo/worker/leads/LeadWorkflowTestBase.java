@@ -76,8 +76,13 @@ abstract class LeadWorkflowTestBase {
     Worker worker = env.newWorker(LeadWorkflow.TASK_QUEUE);
     worker.registerWorkflowImplementationTypes(workflowTypes());
     worker.registerActivitiesImplementations(new AgentTurnActivities(List.of(new OfflineConversationalAgent())),
-        records, calendar, messenger, voice);
+        records, calendar, messenger, voiceActivities());
     env.start();
+  }
+
+  /** The voice provider the workers run with: the scripted one, unless a test brings a real adapter. */
+  com.inmo.workflows.activity.VoiceActivities voiceActivities() {
+    return voice;
   }
 
   Class<?>[] workflowTypes() {

@@ -8,6 +8,7 @@ import com.inmo.workflows.lead.LeadWorkflow;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,7 +48,7 @@ public class CallWorkflowImpl implements CallWorkflow {
           request.personaName(), request.fields()));
       awaitReport(call, request.reportTimeout(), callId);
     } catch (ActivityFailure e) {
-      report = failed(callId, "the provider could not start the call: " + e.getCause().getMessage());
+      report = failed(callId, "the provider could not start the call: " + reason(e));
     }
     status = report.status();
     CallOutcome outcome = new CallOutcome(callId, request.attempt(), report, started, now());
@@ -84,6 +85,18 @@ public class CallWorkflowImpl implements CallWorkflow {
   @Override
   public CallStatus status() {
     return status;
+  }
+
+  /**
+   * What stopped the call, as the activity said it ({@code call cap reached: …}, {@code invalid phone number: …}):
+   * an application failure's own message, without the SDK's {@code message='…', type='…'} dressing.
+   */
+  static String reason(ActivityFailure e) {
+    Throwable cause = e.getCause();
+    if (cause instanceof ApplicationFailure failure && failure.getOriginalMessage() != null) {
+      return failure.getOriginalMessage();
+    }
+    return cause == null ? e.getMessage() : cause.getMessage();
   }
 
   private static CallReport failed(String callId, String reason) {

@@ -1,5 +1,6 @@
 package com.inmo.workflows.lead;
 
+import com.inmo.workflows.call.CallFailures;
 import com.inmo.workflows.call.CallOutcome;
 import com.inmo.workflows.call.CallReport;
 import com.inmo.workflows.call.CallRequest;
@@ -22,6 +23,8 @@ import java.time.ZoneId;
 final class LeadCalls {
 
   static final Duration REPORT_TIMEOUT = Duration.ofMinutes(15);
+  /** Versioned change: a call refused by the call caps falls back to a message. */
+  static final String CAP_FALLBACK_CHANGE = "call-cap-fallback";
 
   private final LeadCore core;
   private final LeadState s;
@@ -81,6 +84,12 @@ final class LeadCalls {
     }
     core.recordSystemNote("Llamada sin contacto: " + report.status()
         + (report.endedReason() == null ? "" : " (" + report.endedReason() + ")"));
+    if (report.status() == CallStatus.FAILED && CallFailures.capReached(report.endedReason())
+        && Workflow.getVersion(CAP_FALLBACK_CHANGE, Workflow.DEFAULT_VERSION, 1) == 1) {
+      // the broker's or the lead's call budget is spent: write instead of calling
+      core.queueAi(Texts.callFallback(s.fields.name()));
+      return;
+    }
     if (!report.status().retryable()) {
       return;
     }

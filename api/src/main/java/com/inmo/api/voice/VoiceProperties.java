@@ -1,0 +1,32 @@
+package com.inmo.api.voice;
+
+import java.time.Duration;
+import java.util.Locale;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * {@code inmo.voice.*}, from the deployment guide's variables (see {@code inmo-api.yml}).
+ *
+ * @param provider           {@code VOICE_PROVIDER}: simulated, vapi or bland (which provider the worker calls with;
+ *                           the api accepts each provider's webhook whenever that provider's secret is set)
+ * @param vapiWebhookSecret  {@code VAPI_WEBHOOK_SECRET}: what VAPI sends in {@code X-Vapi-Secret} or as a bearer
+ *                           token, or the HMAC key of {@code X-Vapi-Signature}; blank: the VAPI webhook answers 503
+ * @param blandWebhookSecret {@code BLAND_WEBHOOK_SECRET}: the HMAC key of Bland's {@code X-Webhook-Signature};
+ *                           blank: the Bland webhook answers 503
+ * @param signatureTolerance how far a signed webhook's timestamp may be from our clock
+ * @param signalTimeout      how long a webhook waits for Temporal before answering 503
+ * @param rememberFor        how long a delivered report is remembered to answer a copy "duplicate"
+ */
+@ConfigurationProperties("inmo.voice")
+public record VoiceProperties(String provider, String vapiWebhookSecret, String blandWebhookSecret,
+                              Duration signatureTolerance, Duration signalTimeout, Duration rememberFor) {
+
+  public VoiceProperties {
+    provider = provider == null || provider.isBlank() ? "simulated" : provider.trim().toLowerCase(Locale.ROOT);
+    vapiWebhookSecret = vapiWebhookSecret == null ? "" : vapiWebhookSecret.trim();
+    blandWebhookSecret = blandWebhookSecret == null ? "" : blandWebhookSecret.trim();
+    signatureTolerance = signatureTolerance == null ? Duration.ofMinutes(5) : signatureTolerance;
+    signalTimeout = signalTimeout == null ? Duration.ofSeconds(10) : signalTimeout;
+    rememberFor = rememberFor == null ? Duration.ofDays(7) : rememberFor;
+  }
+}
