@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { ADMIN, signIn, snapshot } from './support/demo';
+import { ADMIN, AGENT, signIn, signInThroughTheForm, snapshot } from './support/demo';
 
 test('a wrong password is refused with the reason, the right one opens the dashboard', async ({ page }) => {
   await page.goto('/');
@@ -10,14 +10,14 @@ test('a wrong password is refused with the reason, the right one opens the dashb
   await expect(page.getByRole('alert')).toBeVisible();
   await snapshot(page, 'login');
 
-  await signIn(page);
+  await signInThroughTheForm(page);
   await expect(page.getByRole('navigation')).toContainText('Pipeline');
   await expect(page.getByRole('navigation')).toContainText('Configuración'); // an admin sees the settings
   await snapshot(page, 'home');
 });
 
 test('an agent sees what an agent may, and English is one switch away', async ({ page }) => {
-  await signIn(page, { email: 'agente@demo.inmo.cl', password: ADMIN.password });
+  await signIn(page, AGENT);
   const nav = page.getByRole('navigation');
   await expect(nav).toContainText('Bandeja');
   await expect(nav).not.toContainText('Configuración');

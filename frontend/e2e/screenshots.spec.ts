@@ -13,7 +13,7 @@ test('the main pages render, on a desktop and on a phone', async ({ page }) => {
   for (const [path, name] of PAGES) {
     await page.goto(path);
     await expect(page.locator('main h1').first()).toBeVisible();
-    await expect(page.getByRole('status')).toHaveCount(0, { timeout: 30_000 }); // skeletons gone
+    await expect(page.locator('.skeleton')).toHaveCount(0, { timeout: 30_000 }); // loaded
     await expect(page.locator('.error-state')).toHaveCount(0);
     await snapshot(page, name);
   }

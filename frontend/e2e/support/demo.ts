@@ -4,8 +4,32 @@ import { expect, type APIRequestContext, type Page } from '@playwright/test';
 export const ADMIN = { email: 'admin@demo.inmo.cl', password: 'Demo#2026' };
 export const AGENT = { email: 'agente@demo.inmo.cl', password: 'Demo#2026' };
 
-/** Signs in through the login page, as a person does. */
-export async function signIn(page: Page, who = ADMIN) {
+interface Session {
+  access_token: string;
+  refresh_token: string;
+}
+
+/**
+ * One session per account for the whole run, as an agent keeps one all day: the api allows 5 logins a
+ * minute per account and per address, and every test comes from 127.0.0.1. (Access tokens live 60 min.)
+ */
+const sessions = new Map<string, Promise<Session>>();
+
+function sessionOf(request: APIRequestContext, who: { email: string; password: string }): Promise<Session> {
+  let session = sessions.get(who.email);
+  if (!session) {
+    session = (async () => {
+      const response = await request.post('/auth/login', { data: who });
+      expect(response.status(), await response.text()).toBe(200);
+      return (await response.json()) as Session;
+    })();
+    sessions.set(who.email, session);
+  }
+  return session;
+}
+
+/** Types the credentials into the login page, as a person does. */
+export async function signInThroughTheForm(page: Page, who = ADMIN) {
   await page.goto('/login');
   await page.getByLabel('Correo').fill(who.email);
   await page.getByLabel('Contraseña').fill(who.password);
@@ -13,11 +37,19 @@ export async function signIn(page: Page, who = ADMIN) {
   await expect(page.getByTestId('current-user')).toBeVisible();
 }
 
+/** Opens the dashboard signed in with the account's run-long session (the dashboard keeps it in localStorage). */
+export async function signIn(page: Page, who = ADMIN) {
+  const session = await sessionOf(page.request, who);
+  await page.addInitScript(([key, value]) => {
+    if (!localStorage.getItem(key)) localStorage.setItem(key, value);
+  }, ['inmo.session', JSON.stringify(session)] as const);
+  await page.goto('/');
+  await expect(page.getByTestId('current-user')).toBeVisible();
+}
+
 /** An access token for setting up a scenario through the api (what the page under test does is clicked). */
 export async function token(request: APIRequestContext, who = ADMIN): Promise<string> {
-  const response = await request.post('/auth/login', { data: who });
-  expect(response.status()).toBe(200);
-  return (await response.json()).access_token;
+  return (await sessionOf(request, who)).access_token;
 }
 
 export function bearer(accessToken: string) {
