@@ -45,7 +45,7 @@ const es = {
   },
   attention: {
     title: 'Requieren atención',
-    empty: 'Ningún lead requiere atención. 🎉',
+    empty: 'Ningún lead requiere atención.',
     noReason: 'Sin detalle',
     all: 'Ver en Leads',
   },
@@ -100,7 +100,7 @@ const en: Messages = {
   },
   attention: {
     title: 'Needing attention',
-    empty: 'No lead needs attention. 🎉',
+    empty: 'No lead needs attention.',
     noReason: 'No detail',
     all: 'See in Leads',
   },
