@@ -56,6 +56,9 @@ export default defineConfig({
         url: `http://127.0.0.1:${process.env.E2E_PORT}/health`,
         timeout: 240_000,
         reuseExistingServer: false,
+        // SIGTERM, not Playwright's default kill: the launcher's shutdown hook stops the embedded PostgreSQL,
+        // Redis and Temporal it started, so no process outlives the run
+        gracefulShutdown: { signal: 'SIGTERM', timeout: 30_000 },
         stdout: 'pipe',
         stderr: 'pipe',
         env: {
