@@ -8,41 +8,15 @@ import { PageHeader } from '../ui/PageHeader';
 import { EmptyState, ErrorState } from '../ui/States';
 import { formatDateTime } from '../ui/format';
 import { useTimeZone } from '../ui/useBroker';
+import type { CallPage, CallRow } from '../leads/types';
+
+export type { CallPage, CallRow };
 import { useAgents } from '../pipeline/api';
 import './calls.css';
 
 export const OUTCOMES = ['COMPLETED', 'NO_ANSWER', 'BUSY', 'VOICEMAIL', 'FAILED', 'CANCELED', 'IN_PROGRESS'] as const;
 const PAGE = 25;
 
-/** `GET /api/v1/calls` (the api's CallRow and CallPage). */
-export interface CallRow {
-  id: string;
-  brokerSlug: string;
-  leadId: string;
-  leadName: string | null;
-  assignedAgentId: string | null;
-  workflowId: string;
-  callWorkflowId: string;
-  attempt: number;
-  provider: string | null;
-  providerCallId: string | null;
-  status: string;
-  endedReason: string | null;
-  durationSeconds: number;
-  summary: string | null;
-  transcript: string | null;
-  recordingUrl: string | null;
-  startedAt: string | null;
-  endedAt: string | null;
-  createdAt: string;
-}
-
-export interface CallPage {
-  items: CallRow[];
-  total: number;
-  limit: number;
-  offset: number;
-}
 
 /** 0:42, 12:05, 1:02:09. */
 export function formatCallDuration(seconds: number): string {

@@ -1,3 +1,4 @@
+import type { Stage } from '../ui/Badges';
 /** The api's lead shapes (api/.../leads/LeadRow, LeadController.LeadDetail, workflows' LeadView). */
 
 /** `GET /api/v1/leads` item: the read-model row. */
@@ -19,7 +20,7 @@ export interface LeadRow {
   monthlyIncomeClp: number | null;
   dicomStatus: string | null;
   timeline: string | null;
-  stage: string;
+  stage: Stage;
   score: number;
   status: string;
   humanMode: boolean;
@@ -93,7 +94,7 @@ export interface LeadView {
   leadId: string | null;
   brokerSlug: string;
   channel: string;
-  stage: string;
+  stage: Stage;
   score: ScoreBreakdown | null;
   fields: QualificationFields | null;
   humanMode: boolean;
@@ -132,11 +133,15 @@ export interface StageMove {
   at: string;
 }
 
-/** `GET /api/v1/calls` item (api CallRow). */
+/** `GET /api/v1/calls` (the api's CallRow and CallPage). */
 export interface CallRow {
   id: string;
+  brokerSlug: string;
   leadId: string;
   leadName: string | null;
+  assignedAgentId: string | null;
+  workflowId: string;
+  callWorkflowId: string;
   attempt: number;
   provider: string | null;
   providerCallId: string | null;

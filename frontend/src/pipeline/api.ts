@@ -2,42 +2,10 @@ import { useQuery } from '@tanstack/react-query';
 import { api, type Query } from '../api/client';
 import { queryKeys } from '../api/queryKeys';
 import { useAuth } from '../auth/AuthProvider';
-import type { Stage } from '../ui/Badges';
 
-/** A lead as `GET /api/v1/leads` lists it (the api's LeadRow). */
-export interface LeadRow {
-  id: string;
-  brokerId: string;
-  brokerSlug: string;
-  workflowId: string;
-  channel: string;
-  name: string | null;
-  phone: string | null;
-  email: string | null;
-  zone: string | null;
-  stage: Stage;
-  score: number;
-  status: string;
-  humanMode: boolean;
-  needsAttention: boolean;
-  attentionReason: string | null;
-  optedOut: boolean;
-  unreachable: boolean;
-  assignedAgentId: string | null;
-  nextAction: string | null;
-  nextActionAt: string | null;
-  lastMessageAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
+import type { LeadPage, LeadRow } from '../leads/types';
 
-export interface LeadPage {
-  items: LeadRow[];
-  total: number;
-  limit: number;
-  offset: number;
-  nextCursor: string | null;
-}
+export type { LeadPage, LeadRow };
 
 /** The filters of `GET /api/v1/leads` this part of the dashboard uses. */
 export interface LeadFilters {

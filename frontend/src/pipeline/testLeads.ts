@@ -4,6 +4,8 @@ import type { LeadPage, LeadRow } from './api';
 export function leadRow(overrides: Partial<LeadRow> & Pick<LeadRow, 'id'>): LeadRow {
   return {
     brokerId: 'b-1', brokerSlug: 'demo', workflowId: `lead-demo-${overrides.id}`, channel: 'TELEGRAM',
+    channelRef: null, source: null, propertyType: null, bedrooms: null, budgetClp: null, monthlyIncomeClp: null,
+    dicomStatus: null, timeline: null, tags: [],
     name: 'Lead', phone: '+56911111111', email: null, zone: null, stage: 'NEW', score: 10, status: 'COLD',
     humanMode: false, needsAttention: false, attentionReason: null, optedOut: false, unreachable: false,
     assignedAgentId: null, nextAction: null, nextActionAt: null, lastMessageAt: null,

@@ -1,3 +1,4 @@
+import type { Stage } from '../../ui/Badges';
 import { describe, expect, it, vi } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -168,7 +169,7 @@ describe('LeadDetailPage', () => {
 
   it('marks the lead as lost only with a reason', async () => {
     let body: unknown;
-    let stage = 'PROFILING';
+    let stage: Stage = 'PROFILING';
     stubApi(routes({
       [`GET ${BASE}`]: () => leadDetail({ stage }, { stage }),
       [`POST ${BASE}/stage`]: ({ body: b }: { body: unknown }) => {
