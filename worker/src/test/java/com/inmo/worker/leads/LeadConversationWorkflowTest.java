@@ -49,7 +49,7 @@ class LeadConversationWorkflowTest extends LeadWorkflowTestBase {
     assertThat(records.stageMoves).extracting(StageMoveRecord::to).containsExactly(LeadStage.PROFILING,
         LeadStage.FINANCIAL_QUALIFICATION, LeadStage.POTENTIAL, LeadStage.SCHEDULED);
     assertThat(records.stageMoves).extracting(StageMoveRecord::actor).containsOnly("ai");
-    assertThat(records.leads.get(id).stage()).isEqualTo(LeadStage.SCHEDULED);
+    assertThat(recorded(() -> records.leads.get(id).stage(), LeadStage.SCHEDULED::equals)).isEqualTo(LeadStage.SCHEDULED);
 
     Instant visit = scheduled.appointment().start();
     env.sleep(Duration.between(now(), visit.minus(Duration.ofHours(24)).plusSeconds(60)));
@@ -150,7 +150,7 @@ class LeadConversationWorkflowTest extends LeadWorkflowTestBase {
     send(id, new InboundMessage("tg-1", "START", null, now(), null, "campana-verano"));
     settled(id);
     assertThat(lastReply(id)).contains("Sofía");
-    assertThat(records.leads.get(id).source()).isEqualTo("campana-verano");
+    assertThat(recorded(() -> records.leads.get(id).source(), "campana-verano"::equals)).isEqualTo("campana-verano");
 
     send(id, new InboundMessage("tg-2", "CONTACT", "[contacto compartido]", now(),
         QualificationFields.EMPTY.withPhone("+56987654321"), null));

@@ -166,6 +166,20 @@ abstract class LeadWorkflowTestBase {
     throw new AssertionError("condition not met; last state: " + view);
   }
 
+  /**
+   * Waits until a fake's record satisfies the condition: the workflow's query can answer before the read-model
+   * write that follows the reply has reached the fake.
+   */
+  <T> T recorded(java.util.function.Supplier<T> read, Predicate<T> condition) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    T value = read.get();
+    while (!condition.test(value) && System.nanoTime() < deadline) {
+      sleepReal(25);
+      value = read.get();
+    }
+    return value;
+  }
+
   /** Waits until every message of the lead is answered and nothing is due to go out now. */
   LeadView settled(String workflowId) {
     return await(workflowId, v -> v.pendingInbound() == 0 && (v.pendingOutbound() == 0
