@@ -3,17 +3,15 @@ package com.inmo.activities.voice;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.inmo.activities.api.InternalApiClient;
+import com.inmo.activities.testing.StubServer;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiConsumer;
-import okhttp3.mockwebserver.Dispatcher;
 import okhttp3.mockwebserver.MockResponse;
-import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
 
 /**
@@ -21,32 +19,15 @@ import okhttp3.mockwebserver.RecordedRequest;
  * {@code authorization} header answers {@code {"status":"success","call_id"}}; {@code GET /v1/calls/{id}} answers
  * the call object (the one its webhook posts), completed once the test ends it.
  */
-public final class BlandServer implements AutoCloseable {
+public final class BlandServer extends StubServer {
 
-  public final MockWebServer server = new MockWebServer();
   public final List<JsonNode> created = new CopyOnWriteArrayList<>();
-  public final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
   private final Map<String, ObjectNode> calls = new ConcurrentHashMap<>();
   private final String apiKey;
   public volatile BiConsumer<String, JsonNode> onCreate = (id, body) -> { };
 
   public BlandServer(String apiKey) {
     this.apiKey = apiKey;
-    server.setDispatcher(new Dispatcher() {
-      @Override
-      public MockResponse dispatch(RecordedRequest request) {
-        return answer(request);
-      }
-    });
-    try {
-      server.start();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  public String baseUrl() {
-    return server.url("/").toString().replaceAll("/$", "");
   }
 
   /** The call as Bland reports it once ended: {@code status}, {@code answered_by}, and a conversation if human. */
@@ -76,8 +57,8 @@ public final class BlandServer implements AutoCloseable {
     }
   }
 
-  private synchronized MockResponse answer(RecordedRequest request) {
-    requests.add(request);
+  @Override
+  protected synchronized MockResponse answer(RecordedRequest request) {
     String path = request.getPath() == null ? "" : request.getPath();
     if (!apiKey.equals(request.getHeader("authorization"))) {
       return json(401, "{\"status\":\"error\",\"message\":\"Invalid API key\"}");
@@ -113,18 +94,5 @@ public final class BlandServer implements AutoCloseable {
       return json(400, "{\"status\":\"error\",\"message\":\"bad json\"}");
     }
     return json(404, "{\"status\":\"error\",\"message\":\"Not found\"}");
-  }
-
-  private static MockResponse json(int status, String body) {
-    return new MockResponse().setResponseCode(status).setHeader("Content-Type", "application/json").setBody(body);
-  }
-
-  @Override
-  public void close() {
-    try {
-      server.shutdown();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

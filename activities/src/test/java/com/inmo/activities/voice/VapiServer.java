@@ -3,6 +3,7 @@ package com.inmo.activities.voice;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.inmo.activities.api.InternalApiClient;
+import com.inmo.activities.testing.StubServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -14,9 +15,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiConsumer;
-import okhttp3.mockwebserver.Dispatcher;
 import okhttp3.mockwebserver.MockResponse;
-import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
 
 /**
@@ -25,12 +24,10 @@ import okhttp3.mockwebserver.RecordedRequest;
  * {@code GET /call/{id}} answers the call as it stands, {@code ended} with its ended reason, artifact (transcript,
  * recording) and analysis (summary, structured data) once the test ends it.
  */
-public final class VapiServer implements AutoCloseable {
+public final class VapiServer extends StubServer {
 
-  public final MockWebServer server = new MockWebServer();
   /** The bodies of {@code POST /call}, in order. */
   public final List<JsonNode> created = new CopyOnWriteArrayList<>();
-  public final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
   private final Map<String, ObjectNode> calls = new ConcurrentHashMap<>();
   private final Deque<MockResponse> failures = new ArrayDeque<>();
   private final String apiKey;
@@ -39,21 +36,6 @@ public final class VapiServer implements AutoCloseable {
 
   public VapiServer(String apiKey) {
     this.apiKey = apiKey;
-    server.setDispatcher(new Dispatcher() {
-      @Override
-      public MockResponse dispatch(RecordedRequest request) {
-        return answer(request);
-      }
-    });
-    try {
-      server.start();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  public String baseUrl() {
-    return server.url("/").toString().replaceAll("/$", "");
   }
 
   /** The next {@code POST /call} is answered with this status and VAPI's error body for it. */
@@ -100,8 +82,8 @@ public final class VapiServer implements AutoCloseable {
     return calls.get(callId);
   }
 
-  private synchronized MockResponse answer(RecordedRequest request) {
-    requests.add(request);
+  @Override
+  protected synchronized MockResponse answer(RecordedRequest request) {
     String path = request.getPath() == null ? "" : request.getPath();
     if (!("Bearer " + apiKey).equals(request.getHeader("Authorization"))) {
       return json(401, "{\"message\":\"Invalid Key. Hot tip, you may be using the private key instead of the public "
@@ -147,20 +129,6 @@ public final class VapiServer implements AutoCloseable {
   private static String quote(String s) {
     try {
       return InternalApiClient.JSON.writeValueAsString(s);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static MockResponse json(int status, String body) {
-    return new MockResponse().setResponseCode(status).setHeader("Content-Type", "application/json; charset=utf-8")
-        .setBody(body);
-  }
-
-  @Override
-  public void close() {
-    try {
-      server.shutdown();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

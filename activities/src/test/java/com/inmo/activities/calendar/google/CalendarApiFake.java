@@ -3,8 +3,8 @@ package com.inmo.activities.calendar.google;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.inmo.activities.api.InternalApiClient;
+import com.inmo.activities.testing.StubServer;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -12,9 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import okhttp3.mockwebserver.Dispatcher;
 import okhttp3.mockwebserver.MockResponse;
-import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
 
 /**
@@ -23,36 +21,14 @@ import okhttp3.mockwebserver.RecordedRequest;
  * taken), the broker's Google connection (which turns "disconnected" when told so), and the appointments'
  * calendar-event records. The api's own tests cover its side; here it stands still for the adapter.
  */
-final class CalendarApiFake implements AutoCloseable {
+final class CalendarApiFake extends StubServer {
 
-  final MockWebServer server = new MockWebServer();
-  final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
   volatile List<Instant> slots = List.of();
   final Map<Instant, UUID> booked = new ConcurrentHashMap<>();
   final Map<UUID, JsonNode> calendarEvents = new ConcurrentHashMap<>();
   final List<JsonNode> disconnections = new CopyOnWriteArrayList<>();
   /** The connection the api answers (null: 404); its "status" turns "disconnected" when the worker says so. */
   volatile ObjectNode connection;
-
-  CalendarApiFake() {
-    server.setDispatcher(new Dispatcher() {
-      @Override
-      public MockResponse dispatch(RecordedRequest request) {
-        requests.add(request);
-        try {
-          return answer(request);
-        } catch (IOException | RuntimeException e) {
-          e.printStackTrace();
-          return new MockResponse().setResponseCode(500).setBody(String.valueOf(e));
-        }
-      }
-    });
-    try {
-      server.start();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 
   InternalApiClient client() {
     return new InternalApiClient(server.url("/").toString(), "test-token");
@@ -71,11 +47,8 @@ final class CalendarApiFake implements AutoCloseable {
     return c;
   }
 
-  List<RecordedRequest> requests(String method, String pathPrefix) {
-    return requests.stream().filter(r -> r.getMethod().equals(method) && r.getPath().startsWith(pathPrefix)).toList();
-  }
-
-  private MockResponse answer(RecordedRequest request) throws IOException {
+  @Override
+  protected MockResponse answer(RecordedRequest request) throws IOException {
     String path = request.getPath();
     String method = request.getMethod();
     if (method.equals("GET") && path.matches("/internal/v1/brokers/[^/]+/slots\\?.*")) {
@@ -138,14 +111,5 @@ final class CalendarApiFake implements AutoCloseable {
     m.put("slotEnd", booked ? start.plus(Duration.ofHours(1)).toString() : null);
     m.put("reason", reason);
     return InternalApiClient.JSON.writeValueAsString(m);
-  }
-
-  private static MockResponse json(int status, String body) {
-    return new MockResponse().setResponseCode(status).setHeader("Content-Type", "application/json").setBody(body);
-  }
-
-  @Override
-  public void close() throws IOException {
-    server.shutdown();
   }
 }

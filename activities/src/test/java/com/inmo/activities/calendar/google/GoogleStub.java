@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.inmo.activities.api.InternalApiClient;
+import com.inmo.activities.testing.StubServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLDecoder;
@@ -16,9 +17,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import okhttp3.mockwebserver.Dispatcher;
 import okhttp3.mockwebserver.MockResponse;
-import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
 
 /**
@@ -26,13 +25,11 @@ import okhttp3.mockwebserver.RecordedRequest;
  * Calendar API v3 under {@code /calendar/v3/} (freeBusy, events insert/get/delete), answering in Google's
  * own JSON, error bodies included. It keeps the events it was given, so a second insert of an id is a 409.
  */
-final class GoogleStub implements AutoCloseable {
+final class GoogleStub extends StubServer {
 
   static final String SCOPE = "https://www.googleapis.com/auth/calendar";
   private static final Pattern EVENTS = Pattern.compile("^/calendar/v3/calendars/([^/]+)/events(?:/([^/?]+))?(?:\\?.*)?$");
 
-  final MockWebServer server = new MockWebServer();
-  final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
   final Map<String, ObjectNode> events = new ConcurrentHashMap<>();
   final Map<String, String> deleted = new ConcurrentHashMap<>();
   final List<String[]> busy = new CopyOnWriteArrayList<>();
@@ -40,26 +37,6 @@ final class GoogleStub implements AutoCloseable {
   volatile boolean revoked;
   volatile int calendarStatus; // non-zero: every Calendar API call answers it
   volatile String freeBusyCalendarError;
-
-  GoogleStub() {
-    server.setDispatcher(new Dispatcher() {
-      @Override
-      public MockResponse dispatch(RecordedRequest request) {
-        requests.add(request);
-        try {
-          return answer(request);
-        } catch (IOException | RuntimeException e) {
-          e.printStackTrace();
-          return new MockResponse().setResponseCode(500).setBody(String.valueOf(e));
-        }
-      }
-    });
-    try {
-      server.start();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 
   String rootUrl() {
     return server.url("/").toString();
@@ -73,11 +50,8 @@ final class GoogleStub implements AutoCloseable {
     busy.add(new String[] {start.toString(), end.toString()});
   }
 
-  List<RecordedRequest> requests(String method, String pathPrefix) {
-    return requests.stream().filter(r -> r.getMethod().equals(method) && r.getPath().startsWith(pathPrefix)).toList();
-  }
-
-  private MockResponse answer(RecordedRequest request) throws IOException {
+  @Override
+  protected MockResponse answer(RecordedRequest request) throws IOException {
     String path = request.getPath();
     if (path.equals("/token")) {
       return token(request);
@@ -197,15 +171,5 @@ final class GoogleStub implements AutoCloseable {
   private static MockResponse notFound() {
     return json(404, "{\"error\":{\"errors\":[{\"domain\":\"global\",\"reason\":\"notFound\",\"message\":\"Not Found\"}],"
         + "\"code\":404,\"message\":\"Not Found\"}}");
-  }
-
-  private static MockResponse json(int status, String body) {
-    return new MockResponse().setResponseCode(status).setHeader("Content-Type", "application/json; charset=UTF-8")
-        .setBody(body);
-  }
-
-  @Override
-  public void close() throws IOException {
-    server.shutdown();
   }
 }
