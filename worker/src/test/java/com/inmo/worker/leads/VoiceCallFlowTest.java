@@ -119,6 +119,10 @@ class VoiceCallFlowTest extends LeadWorkflowTestBase {
     }
   }
 
+  boolean noted(String id, String text) {
+    return records.messagesOf(id).stream().anyMatch(m -> m.body() != null && m.body().contains(text));
+  }
+
   String leadWhoAsksForACall(String session) {
     String id = webchatLead(session);
     says(id, "Hola, soy Ana Rojas y mi teléfono es 9 8765 4321");
@@ -131,7 +135,10 @@ class VoiceCallFlowTest extends LeadWorkflowTestBase {
     vapi.onCreate = (callId, body) -> endsAndReports(callId, body, "customer-ended-call", true);
     String id = leadWhoAsksForACall("answered");
 
-    LeadView done = await(id, v -> "COMPLETED".equals(v.lastCallStatus()) && v.activeCallId() == null);
+    // the status shows first; the report's fields and the call's note are applied after the call is recorded
+    LeadView done = await(id, v -> "COMPLETED".equals(v.lastCallStatus()) && v.activeCallId() == null
+        && v.fields().zone() != null);
+    until(() -> noted(id, "Llamada completada"), "the call's note");
 
     assertThat(vapi.created).hasSize(1);
     JsonNode posted = vapi.created.get(0);
@@ -182,7 +189,8 @@ class VoiceCallFlowTest extends LeadWorkflowTestBase {
         "the call to be placed and to end");
 
     env.sleep(Duration.ofMinutes(16));
-    LeadView done = await(id, v -> v.activeCallId() == null);
+    LeadView done = await(id, v -> v.activeCallId() == null && v.fields().budgetClp() != null);
+    until(() -> noted(id, "Llamada completada"), "the call's note");
 
     assertThat(done.lastCallStatus()).isEqualTo("COMPLETED");
     assertThat(vapi.getRequests()).as("GET /call/{id}").isGreaterThanOrEqualTo(1);
@@ -217,7 +225,7 @@ class VoiceCallFlowTest extends LeadWorkflowTestBase {
     sleepReal(400);
 
     env.sleep(Duration.ofMinutes(16));
-    LeadView done = await(id, v -> v.activeCallId() == null);
+    LeadView done = await(id, v -> v.activeCallId() == null && v.nextCallAt() != null);
 
     assertThat(bland.created).hasSize(1);
     assertThat(bland.created.get(0).path("phone_number").asText()).isEqualTo("+56987654321");
