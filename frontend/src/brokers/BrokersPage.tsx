@@ -1,4 +1,4 @@
-import { useCallback, useState, type FormEvent } from 'react';
+import { useCallback, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../api/client';
@@ -6,7 +6,7 @@ import { queryKeys } from '../api/queryKeys';
 import { PageHeader } from '../ui/PageHeader';
 import { EmptyState, QueryState, Skeleton } from '../ui/States';
 import type { Broker } from '../ui/useBroker';
-import { Dialog, Field, Toast } from '../users/Dialog';
+import { Dialog, Field, FormDialog, Toast } from '../users/Dialog';
 import { FORM, errorProps, fieldErrors, type FieldErrors } from '../users/problems';
 import { TimeZoneSelect } from '../settings/TimeZoneSelect';
 
@@ -136,50 +136,43 @@ function BrokerDialog({ broker, onClose, onDone }: { broker?: Broker; onClose: (
     onSuccess: onDone,
     onError: (error) => setErrors(brokerErrors(error)),
   });
-  function submit(event: FormEvent) {
-    event.preventDefault();
+  function submit() {
     setErrors({});
     save.mutate();
   }
   return (
-    <Dialog title={broker ? t('editOf', { name: broker.name }) : t('add')} onClose={onClose}>
-      <form onSubmit={submit} noValidate>
-        {errors[FORM] && <p className="form-error" role="alert">{errors[FORM]}</p>}
-        <Field label={t('name')} id="broker-name" error={errors.name}>
-          <input id="broker-name" value={form.name} onChange={(e) => set('name', e.target.value)} {...errorProps(errors, 'name', 'broker-name')} />
-        </Field>
-        <Field label={t('slug')} id="broker-slug" error={errors.slug} hint={t('slugHint')}>
-          <input
-            id="broker-slug"
-            value={form.slug}
-            readOnly={!!broker}
-            autoCapitalize="none"
-            spellCheck={false}
-            onChange={(e) => set('slug', e.target.value.toLowerCase())}
-            {...errorProps(errors, 'slug', 'broker-slug', true)}
-          />
-        </Field>
-        <Field label={t('timeZone')} id="broker-tz" error={errors.timeZone}>
-          <TimeZoneSelect id="broker-tz" value={form.timeZone} onChange={setTimeZone} invalid={!!errors.timeZone} />
-        </Field>
-        <Field label={t('personaName')} id="broker-persona" error={errors.personaName}>
-          <input id="broker-persona" value={form.personaName} onChange={(e) => set('personaName', e.target.value)} {...errorProps(errors, 'personaName', 'broker-persona')} />
-        </Field>
-        <Field label={t('personaTone')} id="broker-tone" error={errors.personaTone}>
-          <input id="broker-tone" value={form.personaTone} onChange={(e) => set('personaTone', e.target.value)} {...errorProps(errors, 'personaTone', 'broker-tone')} />
-        </Field>
-        <label className="check">
-          <input type="checkbox" checked={form.active} onChange={(e) => set('active', e.target.checked)} />
-          {t('isActive')}
-        </label>
-        <div className="dialog-actions">
-          <button type="button" className="btn" onClick={onClose}>{t('common:state.cancel')}</button>
-          <button type="submit" className="btn primary" disabled={save.isPending}>
-            {save.isPending ? (broker ? t('saving') : t('creating')) : broker ? t('save') : t('create')}
-          </button>
-        </div>
-      </form>
-    </Dialog>
+    <FormDialog title={broker ? t('editOf', { name: broker.name }) : t('add')} onClose={onClose} onSubmit={submit}
+      pending={save.isPending}
+      submitLabel={save.isPending ? (broker ? t('saving') : t('creating')) : broker ? t('save') : t('create')}>
+      {errors[FORM] && <p className="form-error" role="alert">{errors[FORM]}</p>}
+      <Field label={t('name')} id="broker-name" error={errors.name}>
+        <input id="broker-name" value={form.name} onChange={(e) => set('name', e.target.value)} {...errorProps(errors, 'name', 'broker-name')} />
+      </Field>
+      <Field label={t('slug')} id="broker-slug" error={errors.slug} hint={t('slugHint')}>
+        <input
+          id="broker-slug"
+          value={form.slug}
+          readOnly={!!broker}
+          autoCapitalize="none"
+          spellCheck={false}
+          onChange={(e) => set('slug', e.target.value.toLowerCase())}
+          {...errorProps(errors, 'slug', 'broker-slug', true)}
+        />
+      </Field>
+      <Field label={t('timeZone')} id="broker-tz" error={errors.timeZone}>
+        <TimeZoneSelect id="broker-tz" value={form.timeZone} onChange={setTimeZone} invalid={!!errors.timeZone} />
+      </Field>
+      <Field label={t('personaName')} id="broker-persona" error={errors.personaName}>
+        <input id="broker-persona" value={form.personaName} onChange={(e) => set('personaName', e.target.value)} {...errorProps(errors, 'personaName', 'broker-persona')} />
+      </Field>
+      <Field label={t('personaTone')} id="broker-tone" error={errors.personaTone}>
+        <input id="broker-tone" value={form.personaTone} onChange={(e) => set('personaTone', e.target.value)} {...errorProps(errors, 'personaTone', 'broker-tone')} />
+      </Field>
+      <label className="check">
+        <input type="checkbox" checked={form.active} onChange={(e) => set('active', e.target.checked)} />
+        {t('isActive')}
+      </label>
+    </FormDialog>
   );
 }
 

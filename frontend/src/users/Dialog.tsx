@@ -1,5 +1,6 @@
 import './forms.css';
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useEffect, useId, useRef, type FormEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 
 const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
@@ -47,6 +48,36 @@ export function Dialog({ title, onClose, children }: { title: string; onClose: (
         {children}
       </div>
     </div>
+  );
+}
+
+/**
+ * A dialog holding one form: the browser's own validation is off (the api's answer names each field's
+ * problem), Enter submits, and the actions are Cancel and the submit button, disabled while it runs.
+ */
+export function FormDialog({ title, onClose, onSubmit, pending, submitLabel, children }: {
+  title: string;
+  onClose: () => void;
+  onSubmit: () => void;
+  pending: boolean;
+  submitLabel: string;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    onSubmit();
+  }
+  return (
+    <Dialog title={title} onClose={onClose}>
+      <form onSubmit={submit} noValidate>
+        {children}
+        <div className="dialog-actions">
+          <button type="button" className="btn" onClick={onClose}>{t('state.cancel')}</button>
+          <button type="submit" className="btn primary" disabled={pending}>{submitLabel}</button>
+        </div>
+      </form>
+    </Dialog>
   );
 }
 

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../api/client';
@@ -6,7 +6,7 @@ import { queryKeys } from '../api/queryKeys';
 import { useAuth, type Role } from '../auth/AuthProvider';
 import { PageHeader } from '../ui/PageHeader';
 import { EmptyState, QueryState, Skeleton } from '../ui/States';
-import { Dialog, Field, Toast } from './Dialog';
+import { Dialog, Field, FormDialog, Toast } from './Dialog';
 import { FORM, errorProps, fieldErrors, type FieldErrors } from './problems';
 
 /** `UserView` of the api. */
@@ -189,46 +189,40 @@ function CreateUser({ brokers, onClose, onDone }: { brokers: BrokerOption[] | nu
     onSuccess: onDone,
     onError: (error) => setErrors(userErrors(error)),
   });
-  function submit(event: FormEvent) {
-    event.preventDefault();
+  function submit() {
     setErrors({});
     create.mutate();
   }
   return (
-    <Dialog title={t('add')} onClose={onClose}>
-      <form onSubmit={submit} noValidate>
-        <FormError errors={errors} />
-        <Field label={t('name')} id="user-name" error={errors.fullName}>
-          <input id="user-name" autoComplete="off" value={fullName} onChange={(e) => setFullName(e.target.value)} {...errorProps(errors, 'fullName', 'user-name')} />
-        </Field>
-        <Field label={t('email')} id="user-email" error={errors.email}>
-          <input id="user-email" type="email" autoComplete="off" value={email} onChange={(e) => setEmail(e.target.value)} {...errorProps(errors, 'email', 'user-email')} />
-        </Field>
-        <Field label={t('role')} id="user-role" error={errors.role}>
-          <select id="user-role" value={role} onChange={(e) => setRole(e.target.value as Role)} {...errorProps(errors, 'role', 'user-role')}>
-            <option value="AGENT">{t('common:roles.AGENT')}</option>
-            <option value="ADMIN">{t('common:roles.ADMIN')}</option>
+    <FormDialog title={t('add')} onClose={onClose} onSubmit={submit} pending={create.isPending}
+      submitLabel={create.isPending ? t('creating') : t('create')}>
+      <FormError errors={errors} />
+      <Field label={t('name')} id="user-name" error={errors.fullName}>
+        <input id="user-name" autoComplete="off" value={fullName} onChange={(e) => setFullName(e.target.value)} {...errorProps(errors, 'fullName', 'user-name')} />
+      </Field>
+      <Field label={t('email')} id="user-email" error={errors.email}>
+        <input id="user-email" type="email" autoComplete="off" value={email} onChange={(e) => setEmail(e.target.value)} {...errorProps(errors, 'email', 'user-email')} />
+      </Field>
+      <Field label={t('role')} id="user-role" error={errors.role}>
+        <select id="user-role" value={role} onChange={(e) => setRole(e.target.value as Role)} {...errorProps(errors, 'role', 'user-role')}>
+          <option value="AGENT">{t('common:roles.AGENT')}</option>
+          <option value="ADMIN">{t('common:roles.ADMIN')}</option>
+        </select>
+      </Field>
+      {brokers && (
+        <Field label={t('broker')} id="user-broker" error={errors.brokerId}>
+          <select id="user-broker" value={brokerId} onChange={(e) => setBrokerId(e.target.value)} {...errorProps(errors, 'brokerId', 'user-broker')}>
+            <option value="">{t('chooseBroker')}</option>
+            {brokers.map((b) => (
+              <option key={b.id} value={b.id}>{b.name}</option>
+            ))}
           </select>
         </Field>
-        {brokers && (
-          <Field label={t('broker')} id="user-broker" error={errors.brokerId}>
-            <select id="user-broker" value={brokerId} onChange={(e) => setBrokerId(e.target.value)} {...errorProps(errors, 'brokerId', 'user-broker')}>
-              <option value="">{t('chooseBroker')}</option>
-              {brokers.map((b) => (
-                <option key={b.id} value={b.id}>{b.name}</option>
-              ))}
-            </select>
-          </Field>
-        )}
-        <Field label={t('password')} id="user-password" error={errors.password} hint={t('passwordHint')}>
-          <input id="user-password" type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} {...errorProps(errors, 'password', 'user-password', true)} />
-        </Field>
-        <div className="dialog-actions">
-          <button type="button" className="btn" onClick={onClose}>{t('common:state.cancel')}</button>
-          <button type="submit" className="btn primary" disabled={create.isPending}>{create.isPending ? t('creating') : t('create')}</button>
-        </div>
-      </form>
-    </Dialog>
+      )}
+      <Field label={t('password')} id="user-password" error={errors.password} hint={t('passwordHint')}>
+        <input id="user-password" type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} {...errorProps(errors, 'password', 'user-password', true)} />
+      </Field>
+    </FormDialog>
   );
 }
 
@@ -244,36 +238,28 @@ function EditUser({ user, self, onClose, onDone }: { user: User; self: boolean; 
     onError: (error) => setErrors(userErrors(error)),
   });
   return (
-    <Dialog title={t('editOf', { name: user.fullName })} onClose={onClose}>
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          setErrors({});
-          save.mutate();
-        }}
-      >
-        <FormError errors={errors} />
-        <Field label={t('name')} id="edit-name" error={errors.fullName}>
-          <input id="edit-name" value={fullName} onChange={(e) => setFullName(e.target.value)} {...errorProps(errors, 'fullName', 'edit-name')} />
-        </Field>
-        <Field label={t('role')} id="edit-role" error={errors.role}>
-          <select id="edit-role" value={role} disabled={self || user.role === 'SUPERADMIN'} onChange={(e) => setRole(e.target.value as Role)}>
-            {user.role === 'SUPERADMIN' && <option value="SUPERADMIN">{t('common:roles.SUPERADMIN')}</option>}
-            <option value="AGENT">{t('common:roles.AGENT')}</option>
-            <option value="ADMIN">{t('common:roles.ADMIN')}</option>
-          </select>
-        </Field>
-        <label className="check">
-          <input type="checkbox" checked={active} disabled={self} onChange={(e) => setActive(e.target.checked)} />
-          {t('isActive')}
-        </label>
-        <div className="dialog-actions">
-          <button type="button" className="btn" onClick={onClose}>{t('common:state.cancel')}</button>
-          <button type="submit" className="btn primary" disabled={save.isPending}>{save.isPending ? t('saving') : t('save')}</button>
-        </div>
-      </form>
-    </Dialog>
+    <FormDialog title={t('editOf', { name: user.fullName })} onClose={onClose} pending={save.isPending}
+      submitLabel={save.isPending ? t('saving') : t('save')}
+      onSubmit={() => {
+        setErrors({});
+        save.mutate();
+      }}>
+      <FormError errors={errors} />
+      <Field label={t('name')} id="edit-name" error={errors.fullName}>
+        <input id="edit-name" value={fullName} onChange={(e) => setFullName(e.target.value)} {...errorProps(errors, 'fullName', 'edit-name')} />
+      </Field>
+      <Field label={t('role')} id="edit-role" error={errors.role}>
+        <select id="edit-role" value={role} disabled={self || user.role === 'SUPERADMIN'} onChange={(e) => setRole(e.target.value as Role)}>
+          {user.role === 'SUPERADMIN' && <option value="SUPERADMIN">{t('common:roles.SUPERADMIN')}</option>}
+          <option value="AGENT">{t('common:roles.AGENT')}</option>
+          <option value="ADMIN">{t('common:roles.ADMIN')}</option>
+        </select>
+      </Field>
+      <label className="check">
+        <input type="checkbox" checked={active} disabled={self} onChange={(e) => setActive(e.target.checked)} />
+        {t('isActive')}
+      </label>
+    </FormDialog>
   );
 }
 
@@ -287,26 +273,18 @@ function ResetPassword({ user, onClose, onDone }: { user: User; onClose: () => v
     onError: (error) => setErrors(userErrors(error)),
   });
   return (
-    <Dialog title={t('resetOf', { name: user.fullName })} onClose={onClose}>
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          setErrors({});
-          save.mutate();
-        }}
-      >
-        <FormError errors={errors} />
-        <p className="muted small">{t('passwordResetHint')}</p>
-        <Field label={t('newPassword')} id="reset-password" error={errors.password} hint={t('passwordHint')}>
-          <input id="reset-password" type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} {...errorProps(errors, 'password', 'reset-password', true)} />
-        </Field>
-        <div className="dialog-actions">
-          <button type="button" className="btn" onClick={onClose}>{t('common:state.cancel')}</button>
-          <button type="submit" className="btn primary" disabled={save.isPending}>{save.isPending ? t('saving') : t('save')}</button>
-        </div>
-      </form>
-    </Dialog>
+    <FormDialog title={t('resetOf', { name: user.fullName })} onClose={onClose} pending={save.isPending}
+      submitLabel={save.isPending ? t('saving') : t('save')}
+      onSubmit={() => {
+        setErrors({});
+        save.mutate();
+      }}>
+      <FormError errors={errors} />
+      <p className="muted small">{t('passwordResetHint')}</p>
+      <Field label={t('newPassword')} id="reset-password" error={errors.password} hint={t('passwordHint')}>
+        <input id="reset-password" type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} {...errorProps(errors, 'password', 'reset-password', true)} />
+      </Field>
+    </FormDialog>
   );
 }
 
