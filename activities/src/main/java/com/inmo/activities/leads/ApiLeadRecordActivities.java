@@ -7,6 +7,7 @@ import com.inmo.workflows.activity.BrokerConfigRequest;
 import com.inmo.workflows.activity.CallRecord;
 import com.inmo.workflows.activity.DigestRequest;
 import com.inmo.workflows.activity.DigestSummary;
+import com.inmo.workflows.activity.LeadOpening;
 import com.inmo.workflows.activity.LeadRecordActivities;
 import com.inmo.workflows.activity.LeadSnapshot;
 import com.inmo.workflows.activity.MessageRecord;
@@ -29,6 +30,12 @@ public class ApiLeadRecordActivities implements LeadRecordActivities {
   public BrokerConfig brokerConfig(BrokerConfigRequest request) {
     return expect(api.get("/internal/v1/brokers/" + enc(request.brokerSlug()) + "/config"), "broker settings", 200)
         .as(BrokerConfig.class);
+  }
+
+  @Override
+  public LeadOpening openLead(LeadSnapshot snapshot) {
+    return expect(api.post("/internal/v1/leads/" + snapshot.leadId() + "/open", snapshot), "open lead", 200, 201)
+        .as(LeadOpening.class);
   }
 
   @Override

@@ -71,6 +71,11 @@ public class TelegramNotifyingLeadRecords implements LeadRecordActivities {
   }
 
   @Override
+  public com.inmo.workflows.activity.LeadOpening openLead(LeadSnapshot snapshot) {
+    return delegate.openLead(snapshot);
+  }
+
+  @Override
   public void saveLead(LeadSnapshot snapshot) {
     delegate.saveLead(snapshot);
   }

@@ -70,6 +70,31 @@ class ApiActivitiesWireTest {
   }
 
   @Test
+  void openingALeadPostsTheSnapshotAndReadsWhatTheRowHolds() {
+    api.answer(200, """
+        {"created":false,"known":{"stage":"LOST","closeReason":"no response","source":"webchat","optedOut":false,
+         "fields":{"name":"Julia Pérez","zone":"Ñuñoa","dicom":"CLEAN"},
+         "lastMessages":[{"author":"LEAD","text":"Hola","at":"2026-11-01T13:00:00Z"}]}}""");
+    UUID lead = UUID.randomUUID();
+    com.inmo.workflows.activity.LeadSnapshot snapshot = new com.inmo.workflows.activity.LeadSnapshot(lead,
+        "lead-demo-webchat-s", "demo", Channel.WEBCHAT, "s", "webchat", com.inmo.workflows.lead.QualificationFields.EMPTY,
+        com.inmo.workflows.lead.LeadStage.NEW, com.inmo.workflows.scoring.ScoreBreakdown.ZERO, false, false, null,
+        false, false, null, null, null);
+
+    com.inmo.workflows.activity.LeadOpening opening = new ApiLeadRecordActivities(api.client()).openLead(snapshot);
+
+    RecordedRequest request = api.next();
+    assertThat(request.getMethod()).isEqualTo("POST");
+    assertThat(request.getPath()).isEqualTo("/internal/v1/leads/" + lead + "/open");
+    assertThat(request.getBody().readUtf8()).contains("\"workflowId\":\"lead-demo-webchat-s\"");
+    assertThat(opening.created()).isFalse();
+    assertThat(opening.known().stage()).isEqualTo(com.inmo.workflows.lead.LeadStage.LOST);
+    assertThat(opening.known().fields().name()).isEqualTo("Julia Pérez");
+    assertThat(opening.known().lastMessages()).extracting(com.inmo.workflows.agent.ConversationTurn::text)
+        .containsExactly("Hola");
+  }
+
+  @Test
   void aLeadRowNotThereYetIsRetriedAndABadRequestIsNot() {
     api.answer(409, "{\"detail\":\"lead not found\"}").answer(400, "{\"detail\":\"bad\"}");
     ApiLeadRecordActivities records = new ApiLeadRecordActivities(api.client());

@@ -49,8 +49,21 @@ class InMemoryCalendar implements CalendarActivities {
     return new SlotOffer(slots, 60);
   }
 
+  /** When set, a booking waits for it: a test holds an update in the middle of its work. */
+  volatile java.util.concurrent.CountDownLatch holdBooking;
+  final java.util.concurrent.Semaphore bookingHeld = new java.util.concurrent.Semaphore(0);
+
   @Override
   public BookingResult book(BookingRequest request) {
+    java.util.concurrent.CountDownLatch hold = holdBooking;
+    if (hold != null) {
+      bookingHeld.release();
+      try {
+        hold.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
     UUID holder = booked.putIfAbsent(request.slotStart(), request.appointmentId());
     Instant end = request.slotStart().plus(Duration.ofHours(1));
     if (holder != null && !holder.equals(request.appointmentId())) {

@@ -2,7 +2,10 @@ package com.inmo.worker.leads;
 
 import com.inmo.workflows.activity.DigestRequest;
 import com.inmo.workflows.activity.DigestSummary;
+import com.inmo.workflows.activity.KnownLead;
+import com.inmo.workflows.activity.LeadOpening;
 import com.inmo.workflows.activity.LeadRecordActivities;
+import com.inmo.workflows.agent.ConversationTurn;
 import com.inmo.workflows.activity.LeadSnapshot;
 import com.inmo.workflows.activity.MessageRecord;
 import com.inmo.workflows.activity.StageMoveRecord;
@@ -31,6 +34,11 @@ class InMemoryLeadRecords implements LeadRecordActivities {
   final List<TeamNotification> notifications = new CopyOnWriteArrayList<>();
   final Map<String, CallRecord> calls = new ConcurrentHashMap<>();
   final AtomicInteger failRecordMessage = new AtomicInteger();
+  final AtomicInteger failBrokerConfig = new AtomicInteger();
+  final AtomicInteger brokerConfigReads = new AtomicInteger();
+  /** When set, recording a message waits for it: a test holds a step in the middle of its work. */
+  volatile java.util.concurrent.CountDownLatch holdRecordMessage;
+  final java.util.concurrent.Semaphore recordMessageHeld = new java.util.concurrent.Semaphore(0);
 
   InMemoryLeadRecords(BrokerConfig config) {
     this.config = config;
@@ -38,8 +46,30 @@ class InMemoryLeadRecords implements LeadRecordActivities {
 
   @Override
   public BrokerConfig brokerConfig(BrokerConfigRequest request) {
+    brokerConfigReads.incrementAndGet();
+    if (failBrokerConfig.get() > 0) {
+      throw new IllegalStateException("the api is down");
+    }
     return config;
   }
+
+  /** As the api: a row that exists is left alone and answered with what it holds (its last few messages). */
+  @Override
+  public LeadOpening openLead(LeadSnapshot snapshot) {
+    LeadSnapshot known = leads.putIfAbsent(snapshot.workflowId(), snapshot);
+    if (known == null) {
+      return new LeadOpening(true, null);
+    }
+    List<MessageRecord> conversation = messagesOf(snapshot.workflowId());
+    List<ConversationTurn> last = conversation.subList(Math.max(0, conversation.size() - KNOWN_MESSAGES),
+        conversation.size()).stream().map(m -> new ConversationTurn(m.author(), m.body(), m.at())).toList();
+    String closeReason = stageMoves.stream().filter(m -> m.workflowId().equals(snapshot.workflowId()))
+        .reduce((a, b) -> b).map(StageMoveRecord::reason).orElse(null);
+    return new LeadOpening(false, new KnownLead(known.stage(), known.stage().isClosed() ? closeReason : null,
+        known.fields(), known.source(), known.optedOut(), last));
+  }
+
+  static final int KNOWN_MESSAGES = 10;
 
   @Override
   public void saveLead(LeadSnapshot snapshot) {
@@ -50,6 +80,15 @@ class InMemoryLeadRecords implements LeadRecordActivities {
   public void recordMessage(MessageRecord message) {
     if (failRecordMessage.get() > 0) {
       throw new IllegalStateException("the api is down");
+    }
+    java.util.concurrent.CountDownLatch hold = holdRecordMessage;
+    if (hold != null) {
+      recordMessageHeld.release();
+      try {
+        hold.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
     if (messages.putIfAbsent(message.workflowId() + "/" + message.externalId(), message) == null) {
       messageLog.add(message);

@@ -13,6 +13,13 @@ public interface LeadRecordActivities {
   /** The broker's current settings; read before each step so dashboard changes apply to running leads. */
   BrokerConfig brokerConfig(BrokerConfigRequest request);
 
+  /**
+   * Writes the snapshot as the lead's row when it has none; else leaves the row as it is and answers what it
+   * holds. A new run of a lead's workflow opens its row this way before its first save, so a lead who comes
+   * back after their run ended keeps their stage, fields and history.
+   */
+  LeadOpening openLead(LeadSnapshot snapshot);
+
   /** Inserts or updates the lead's row with the workflow's current view of it. */
   void saveLead(LeadSnapshot snapshot);
 

@@ -44,7 +44,7 @@ public class CallWorkflowImpl implements CallWorkflow {
     Instant started = now();
     try {
       CallStarted call = voice.startCall(new StartCallRequest(callId, request.leadWorkflowId(), request.leadId(),
-          request.brokerSlug(), request.phone(), request.purpose(), request.leadId() + "-" + request.attempt(),
+          request.brokerSlug(), request.phone(), request.purpose(), request.effectiveIdempotencyKey(),
           request.personaName(), request.fields()));
       awaitReport(call, request.reportTimeout(), callId);
     } catch (ActivityFailure e) {

@@ -23,8 +23,6 @@ import java.time.ZoneId;
 final class LeadCalls {
 
   static final Duration REPORT_TIMEOUT = Duration.ofMinutes(15);
-  /** Versioned change: a call refused by the call caps falls back to a message. */
-  static final String CAP_FALLBACK_CHANGE = "call-cap-fallback";
 
   private final LeadCore core;
   private final LeadState s;
@@ -49,9 +47,12 @@ final class LeadCalls {
   /** Starts the next attempt; a human's request skips the business-hours wait. */
   void start(String purpose, boolean askedByHuman) {
     int attempt = s.callAttempts + 1;
-    String callId = LeadWorkflowIds.call(s.workflowId, attempt);
+    // a later life of the lead numbers its calls anew: its ids and keys carry the life's tag
+    String callId = LeadWorkflowIds.call(s.lifeKey(), attempt);
+    String idempotencyKey = s.lifeTag == null ? null : s.leadId + "-" + s.lifeTag + "-" + attempt;
     CallRequest request = new CallRequest(s.workflowId, s.leadId, s.brokerSlug, s.fields.phone(), purpose, attempt,
-        core.config.persona().name(), s.fields, askedByHuman ? null : core.config.businessHours(), REPORT_TIMEOUT);
+        core.config.persona().name(), s.fields, askedByHuman ? null : core.config.businessHours(), REPORT_TIMEOUT,
+        idempotencyKey);
     CallWorkflow child = Workflow.newChildWorkflowStub(CallWorkflow.class, ChildWorkflowOptions.newBuilder()
         .setWorkflowId(callId)
         .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_ABANDON)
@@ -85,7 +86,7 @@ final class LeadCalls {
     core.recordSystemNote("Llamada sin contacto: " + report.status()
         + (report.endedReason() == null ? "" : " (" + report.endedReason() + ")"));
     if (report.status() == CallStatus.FAILED && CallFailures.capReached(report.endedReason())
-        && Workflow.getVersion(CAP_FALLBACK_CHANGE, Workflow.DEFAULT_VERSION, 1) == 1) {
+        && LeadChanges.applies(LeadChanges.CALL_CAP_FALLBACK)) {
       // the broker's or the lead's call budget is spent: write instead of calling
       core.queueAi(Texts.callFallback(s.fields.name()));
       return;

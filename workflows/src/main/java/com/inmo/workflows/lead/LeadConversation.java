@@ -26,7 +26,11 @@ final class LeadConversation {
     this.calls = calls;
   }
 
-  /** Works through the inbox; stops at a step that gave up (it stays first in the inbox for the retry). */
+  /**
+   * Works through the inbox; stops at a step that gave up (it stays first in the inbox for the retry). Texts that
+   * wait together (a burst, or what came in while a step needed attention) are each recorded, then answered
+   * once, as the person would expect from someone reading them together.
+   */
   void processInbox() {
     while (s.failed == null && !s.inbox.isEmpty()) {
       WaitingInbound head = s.inbox.get(0);
@@ -37,11 +41,49 @@ final class LeadConversation {
         head = new WaitingInbound(head.message(), true);
         s.inbox.set(0, head);
       }
+      if (s.inbox.size() > 1 && joinable(head, s.inbox.get(1)) && LeadChanges.applies(LeadChanges.BURSTS_TOGETHER)) {
+        WaitingInbound next = s.inbox.get(1);
+        if (!next.accepted() && !accept(next.message())) {
+          return;
+        }
+        s.inbox.set(0, new WaitingInbound(InboxLimits.joined(head.message(), next.message()), true));
+        s.inbox.remove(1);
+        continue;
+      }
       if (!respond(head.message())) {
         return;
       }
       s.inbox.remove(0);
     }
+  }
+
+  private static boolean joinable(WaitingInbound head, WaitingInbound next) {
+    return InboxLimits.isText(head) && InboxLimits.isText(next)
+        && head.message().text().length() + 1 + next.message().text().length() <= InboxLimits.MAX_JOINED;
+  }
+
+  /**
+   * While the lead rests (a step needs attention), what it writes is still recorded, so the dashboard shows
+   * every message; it is answered after the retry. A failure here leaves the failed step as it is.
+   */
+  void recordWhileResting() {
+    for (int i = 0; i < s.inbox.size(); i++) {
+      WaitingInbound waiting = s.inbox.get(i);
+      if (waiting.accepted() || "BLOCKED".equals(waiting.message().kind())) {
+        continue;
+      }
+      InboundMessage m = waiting.message();
+      if (!core.steps.quietly("record message", () -> core.steps.restingRecords.recordMessage(inboundRecord(m,
+          body(m))))) {
+        break;
+      }
+      // the signal handler only appends: index i is still this message
+      s.inbox.set(i, new WaitingInbound(m, true));
+      if (!"EDITED".equals(m.kind())) {
+        counted(m, body(m));
+      }
+    }
+    core.saveQuietly();
   }
 
   private boolean accept(InboundMessage m) {
@@ -53,19 +95,29 @@ final class LeadConversation {
       core.recordSystemNote("El lead bloqueó el canal: no se le enviarán más mensajes");
       return true;
     }
-    String body = m.text() == null ? "[" + m.kind().toLowerCase(java.util.Locale.ROOT) + "]" : m.text();
-    if ("EDITED".equals(m.kind())) {
+    String body = body(m);
+    boolean recorded = core.steps.attempt("record message", () -> core.steps.records.recordMessage(
+        inboundRecord(m, body)));
+    if (!recorded || "EDITED".equals(m.kind())) {
       // an edit is kept for the record; answering it again would repeat the conversation
-      return core.steps.attempt("record message", () -> core.steps.records.recordMessage(new MessageRecord(
-          s.leadId, s.workflowId, s.brokerSlug, "INBOUND", "LEAD", null, m.messageId(), "[editado] " + body,
-          m.sentAt() == null ? core.now() : m.sentAt())));
+      return recorded;
     }
-    boolean recorded = core.steps.attempt("record message", () -> core.steps.records.recordMessage(new MessageRecord(
-        s.leadId, s.workflowId, s.brokerSlug, "INBOUND", "LEAD", null, m.messageId(), body,
-        m.sentAt() == null ? core.now() : m.sentAt())));
-    if (!recorded) {
-      return false;
-    }
+    counted(m, body);
+    return true;
+  }
+
+  private static String body(InboundMessage m) {
+    String body = m.text() == null ? "[" + m.kind().toLowerCase(java.util.Locale.ROOT) + "]" : m.text();
+    return "EDITED".equals(m.kind()) ? "[editado] " + body : body;
+  }
+
+  private MessageRecord inboundRecord(InboundMessage m, String body) {
+    return new MessageRecord(s.leadId, s.workflowId, s.brokerSlug, "INBOUND", "LEAD", null, m.messageId(), body,
+        m.sentAt() == null ? core.now() : m.sentAt());
+  }
+
+  /** A recorded message counts: it is a turn of the conversation and restarts the follow-up clock. */
+  private void counted(InboundMessage m, String body) {
     s.inboundCount++;
     s.lastInboundAt = core.now();
     s.silenceSince = null;
@@ -82,7 +134,6 @@ final class LeadConversation {
       s.humanWaitingSince = core.now();
       s.humanEscalation = 0;
     }
-    return true;
   }
 
   private boolean respond(InboundMessage m) {
@@ -103,8 +154,12 @@ final class LeadConversation {
     if (result == null) {
       return false;
     }
-    boolean booked = s.appointment != null && s.appointment.booked();
+    boolean booked = visits.booked();
     if (result.wantsVisit() && s.offeredSlots.isEmpty() && !booked && !result.optOut()) {
+      if (s.stage.isClosed() && LeadChanges.applies(LeadChanges.CLOSED_LEAD_VISITS)) {
+        // a closed lead (lost, or already a client) who asks for a visit is a person's call, not the AI's
+        return handToHumanForVisit(result);
+      }
       List<java.time.Instant> slots = visits.freeSlots(LeadVisits.SLOTS_OFFERED, LeadVisits.DAYS_AHEAD);
       if (slots == null) {
         return false;
@@ -124,9 +179,21 @@ final class LeadConversation {
     // the agent sees the conversation before this message; the message itself travels apart
     List<ConversationTurn> before = s.recentTurns.isEmpty() ? List.of()
         : s.recentTurns.subList(0, s.recentTurns.size() - 1);
+    // what earlier lives of the lead said comes first: the agent knows the person, this life greets them anew
+    String summary = s.earlierLives == null || s.earlierLives.isEmpty() ? s.summary
+        : s.summary.isEmpty() ? s.earlierLives : s.earlierLives + "\n" + s.summary;
     AgentTurnRequest request = new AgentTurnRequest(s.workflowId, core.config.persona(), s.stage, s.fields,
-        before, s.summary, text, s.offeredSlots, core.config.businessHours().timeZone(), firstContact);
+        before, summary, text, s.offeredSlots, core.config.businessHours().timeZone(), firstContact);
     return core.steps.attempt("agent reply", () -> core.steps.agent.converse(request));
+  }
+
+  private boolean handToHumanForVisit(AgentTurnResult r) {
+    s.fields = s.fields.mergedWith(r.extracted());
+    s.wantsVisit = true;
+    core.enterHumanMode(null, "Un lead cerrado (" + s.stage + ") pide una visita: " + core.leadName());
+    core.rescoreAndAdvance();
+    core.queueNow(Texts.closedLeadWantsVisit(s.fields.name()), "AI", null);
+    return true;
   }
 
   private boolean act(AgentTurnResult r) {
@@ -136,7 +203,7 @@ final class LeadConversation {
     if (r.optOut()) {
       core.queueNow(r.reply(), "AI", null);
       core.flushOutbox();
-      LeadWorkflowImpl.markOptedOut(core, "lead", "pidió no ser contactado");
+      visits.optOut("lead", "pidió no ser contactado");
       return true;
     }
     String reply = r.reply();

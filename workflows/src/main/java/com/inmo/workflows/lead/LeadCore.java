@@ -91,12 +91,17 @@ final class LeadCore {
     boolean booked = s.appointment != null && s.appointment.booked();
     List<Move> moves = StageRules.automaticMoves(s.stage, s.fields, s.score.total(), booked);
     for (Move move : moves) {
+      if (move.to() == LeadStage.LOST && booked && LeadChanges.applies(LeadChanges.CLOSED_LEAD_VISITS)) {
+        // a LOST lead never holds a booked visit, and a visit the lead booked is not undone by a verdict
+        // the AI read from the conversation: the agent decides
+        steps.notifyQuietly("NEEDS_REVIEW", "Lead con visita agendada y " + move.reason() + ": " + leadName());
+        break;
+      }
       move(move.to(), move.reason(), "ai");
     }
     boolean isHot = s.score.status().ordinal() >= com.inmo.workflows.lead.LeadStatus.HOT.ordinal();
     if (isHot && !wasHot) {
-      steps.notifyQuietly("HOT_LEAD", "Lead " + s.score.status() + " (" + s.score.total() + " pts): "
-          + (s.fields.name() == null ? s.workflowId : s.fields.name()));
+      steps.notifyQuietly("HOT_LEAD", "Lead " + s.score.status() + " (" + s.score.total() + " pts): " + leadName());
     }
   }
 
@@ -115,6 +120,9 @@ final class LeadCore {
       s.closedAt = now();
       s.closeReason = reason;
       s.nextCallAt = null;
+      if (LeadChanges.applies(LeadChanges.CLOSED_LEAD_VISITS)) {
+        s.offeredSlots.clear(); // a closed lead books no visit on its own
+      }
     } else {
       s.closedAt = null;
       s.closeReason = null;
@@ -144,6 +152,15 @@ final class LeadCore {
     s.humanEscalation = 0;
   }
 
+  /** The row was written with this snapshot by other means (opening the lead). */
+  void markSaved(LeadSnapshot snapshot) {
+    lastSaved = snapshot;
+  }
+
+  String leadName() {
+    return s.fields.name() == null ? s.workflowId : s.fields.name();
+  }
+
   /** Writes the lead's row when it changed since the last write. */
   void saveIfChanged() {
     LeadSnapshot snapshot = snapshot();
@@ -151,6 +168,14 @@ final class LeadCore {
       return;
     }
     if (steps.attempt("save lead", () -> steps.records.saveLead(snapshot))) {
+      lastSaved = snapshot;
+    }
+  }
+
+  /** As {@link #saveIfChanged}, while the lead rests: a failure is left for the next try. */
+  void saveQuietly() {
+    LeadSnapshot snapshot = snapshot();
+    if (!snapshot.equals(lastSaved) && steps.quietly("save lead", () -> steps.restingRecords.saveLead(snapshot))) {
       lastSaved = snapshot;
     }
   }

@@ -1,6 +1,7 @@
 package com.inmo.workflows.lead;
 
 import com.inmo.workflows.agent.ConversationTurn;
+import com.inmo.workflows.call.CallOutcome;
 import com.inmo.workflows.scoring.ScoreBreakdown;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,6 +19,11 @@ public class LeadState {
   public static final int MAX_SEEN_IDS = 2_000;
   /** Turns kept verbatim for the agent; older ones are folded into {@link #summary}. */
   public static final int MAX_RECENT_TURNS = 20;
+  /**
+   * Messages waiting for an answer. Past this a burst is folded (see {@link InboxLimits}) so the state carried
+   * through continue-as-new stays far below Temporal's payload limit whatever a lead sends during an outage.
+   */
+  public static final int MAX_WAITING = 50;
 
   public String workflowId;
   public UUID leadId;
@@ -61,6 +67,16 @@ public class LeadState {
   public List<OutboxItem> outbox = new ArrayList<>();
   public FailedStep failed;
   public int outboundSequence;
+  /**
+   * Tells this life's keys (messages, visits, calls) from an earlier life's of the same lead: a lead whose run
+   * ended and who writes again starts a new run with the same workflow id. Null for leads started before lives
+   * were told apart (their keys keep the old form).
+   */
+  public String lifeTag;
+  /** Whether this life has read what the read model remembers of earlier lives (see {@link LeadLives}). */
+  public boolean opened = true;
+  /** What earlier lives said, for the agent's context; bounded like {@link #summary}. */
+  public String earlierLives = "";
 
   public int callAttempts;
   public List<Instant> callTimes = new ArrayList<>();
@@ -68,6 +84,8 @@ public class LeadState {
   public String nextCallPurpose;
   public String activeCallId;
   public String lastCallStatus;
+  /** Call outcomes signalled and not yet applied: state, so a continue-as-new carries them. */
+  public List<CallOutcome> callResults = new ArrayList<>();
 
   public Instant closedAt;
 
@@ -92,6 +110,11 @@ public class LeadState {
 
   public String nextOutboundKey(String kind) {
     outboundSequence++;
-    return workflowId + ":" + kind + ":" + outboundSequence;
+    return lifeKey() + ":" + kind + ":" + outboundSequence;
+  }
+
+  /** The prefix of every key this life derives: the workflow id, plus the life's tag when it has one. */
+  public String lifeKey() {
+    return lifeTag == null ? workflowId : workflowId + "~" + lifeTag;
   }
 }

@@ -42,6 +42,10 @@ final class LeadSteps {
   final LeadRecordActivities records = Workflow.newActivityStub(LeadRecordActivities.class, options(Duration.ofSeconds(15)));
   final MessagingActivities messaging = Workflow.newActivityStub(MessagingActivities.class, options(Duration.ofSeconds(30)));
   final CalendarActivities calendar = Workflow.newActivityStub(CalendarActivities.class, options(Duration.ofSeconds(30)));
+  /** The read model's writes while a lead rests: a short try, since the next message tries again. */
+  final LeadRecordActivities restingRecords = Workflow.newActivityStub(LeadRecordActivities.class,
+      ActivityOptions.newBuilder().setStartToCloseTimeout(Duration.ofSeconds(15))
+          .setScheduleToCloseTimeout(Duration.ofMinutes(1)).setRetryOptions(RETRY).build());
 
   private final LeadState state;
 
@@ -59,6 +63,17 @@ final class LeadSteps {
       state.failed = new FailedStep(step, error, Instant.ofEpochMilli(Workflow.currentTimeMillis()));
       notifyQuietly("NEEDS_ATTENTION", "El paso '" + step + "' falló: " + error);
       return null;
+    }
+  }
+
+  /** Runs a step whose failure changes nothing: the lead's failed step (if any) stays the one it shows. */
+  boolean quietly(String step, Runnable call) {
+    try {
+      call.run();
+      return true;
+    } catch (ActivityFailure e) {
+      log.warn("Step '{}' of {} failed quietly: {}", step, state.workflowId, rootMessage(e));
+      return false;
     }
   }
 

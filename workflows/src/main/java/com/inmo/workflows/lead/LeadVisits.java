@@ -37,7 +37,7 @@ final class LeadVisits {
    * finds its own appointment instead of taking a second one. Null when the calendar gave up.
    */
   BookingResult book(Instant slot, String userId) {
-    UUID appointmentId = UUID.nameUUIDFromBytes((s.workflowId + ":" + slot + ":" + s.outboundSequence)
+    UUID appointmentId = UUID.nameUUIDFromBytes((s.lifeKey() + ":" + slot + ":" + s.outboundSequence)
         .getBytes(StandardCharsets.UTF_8));
     BookingResult result = core.steps.attempt("book visit", () -> core.steps.calendar.book(new BookingRequest(
         s.brokerSlug, s.leadId, s.workflowId, appointmentId, slot, s.fields.name(),
@@ -51,10 +51,43 @@ final class LeadVisits {
     s.appointment = new Appointment(result.appointmentId(), result.slotStart(), result.slotEnd(), "BOOKED",
         ahead.compareTo(LeadTimers.REMINDER_24H) <= 0, ahead.compareTo(LeadTimers.REMINDER_1H) <= 0, false);
     s.offeredSlots.clear();
+    if (s.stage == LeadStage.LOST && userId != null && LeadChanges.applies(LeadChanges.CLOSED_LEAD_VISITS)) {
+      // an agent booked a visit for a lost lead: it is back in the pipeline, where its visit is
+      core.move(LeadStage.SCHEDULED, "visita agendada por un agente: el lead se reabre", userId);
+    }
     core.rescoreAndAdvance();
     core.steps.notifyQuietly("VISIT_BOOKED", "Visita agendada: " + Texts.when(result.slotStart(),
         core.config.businessHours().zone()) + " — " + (s.fields.name() == null ? s.workflowId : s.fields.name()));
     return result;
+  }
+
+  boolean booked() {
+    return s.appointment != null && s.appointment.booked();
+  }
+
+  /**
+   * The lead asked never to be contacted again (or an agent recorded it): nothing more is sent, and a booked
+   * visit is cancelled in the calendar (a lost lead holds no visit; the slot is free for others).
+   */
+  void optOut(String by, String reason) {
+    if (s.optedOut) {
+      return;
+    }
+    s.optedOut = true;
+    s.outbox.clear();
+    s.nextCallAt = null;
+    s.silenceSince = null;
+    if (booked() && LeadChanges.applies(LeadChanges.CLOSED_LEAD_VISITS)) {
+      Instant start = s.appointment.start();
+      if (cancel("el lead pidió no ser contactado")) {
+        core.recordSystemNote("Visita del " + Texts.when(start, core.config.businessHours().zone())
+            + " cancelada: el lead pidió no ser contactado");
+      }
+    }
+    if (!s.stage.isClosed()) {
+      core.move(LeadStage.LOST, "opt-out: " + (reason == null ? "sin motivo" : reason), by == null ? "lead" : by);
+    }
+    s.score = core.score();
   }
 
   boolean cancel(String reason) {

@@ -1,6 +1,5 @@
 package com.inmo.workflows.lead;
 
-import com.inmo.workflows.activity.BookingResult;
 import com.inmo.workflows.activity.BrokerConfigRequest;
 import com.inmo.workflows.agent.AgentPersona;
 import com.inmo.workflows.broker.BrokerConfig;
@@ -12,31 +11,33 @@ import io.temporal.workflow.WorkflowInit;
 import io.temporal.workflow.WorkflowLock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.slf4j.Logger;
 
 /**
  * The lead's lifecycle. One loop owns the work: it sleeps until a message, a call result or the next timer,
  * then (under a lock shared with the update handlers) answers messages, runs due timers, sends what is due
- * and brings the read model up to date. Continue-as-new carries everything forward.
+ * and brings the read model up to date. Continue-as-new carries everything forward. A lead whose step needs
+ * attention rests: it records what the lead writes and does nothing else until an operator retries.
  */
 public class LeadWorkflowImpl implements LeadWorkflow {
 
   static final Duration CLOSED_LEAD_KEPT = Duration.ofDays(30);
   private static final Logger log = Workflow.getLogger(LeadWorkflowImpl.class);
-  private static final Set<LeadStage> NEED_REASON = Set.of(LeadStage.WON, LeadStage.LOST);
 
   private final LeadState s;
   private final LeadCore core;
   private final LeadVisits visits;
   private final LeadCalls calls;
   private final LeadConversation conversation;
+  private final LeadRequests requests;
+  private final LeadLives lives;
   private final WorkflowLock lock = Workflow.newWorkflowLock();
-  private final List<CallOutcome> callResults = new ArrayList<>();
   private final Integer historyLimit;
   private boolean wake;
+  /** Messages received by this run, and how many of them the last step had seen: a resting lead wakes on more. */
+  private int received;
+  private int seenByStep;
 
   @WorkflowInit
   public LeadWorkflowImpl(LeadStart start) {
@@ -59,10 +60,15 @@ public class LeadWorkflowImpl implements LeadWorkflow {
     this.visits = new LeadVisits(core);
     this.calls = new LeadCalls(core);
     this.conversation = new LeadConversation(core, visits, calls);
+    this.requests = new LeadRequests(core, visits, calls);
+    this.lives = new LeadLives(core);
   }
 
   @Override
   public LeadOutcome run(LeadStart start) {
+    if (start.carried() == null && LeadChanges.applies(LeadChanges.LEAD_LIVES)) {
+      lives.begin();
+    }
     while (true) {
       lock.lock();
       try {
@@ -70,11 +76,15 @@ public class LeadWorkflowImpl implements LeadWorkflow {
       } finally {
         lock.unlock();
       }
-      if (s.closedAt != null && !s.optedOut && quietFor(CLOSED_LEAD_KEPT) && s.activeCallId == null) {
+      if (s.closedAt != null && !s.optedOut && quietFor(CLOSED_LEAD_KEPT) && s.activeCallId == null
+          && s.callResults.isEmpty()) {
         return new LeadOutcome(s.stage, s.closeReason);
       }
       if (timeToContinueAsNew()) {
         Workflow.await(Workflow::isEveryHandlerFinished);
+        if (s.inbox.size() > LeadState.MAX_WAITING && LeadChanges.applies(LeadChanges.INBOX_BOUNDED)) {
+          InboxLimits.compact(s);
+        }
         Workflow.continueAsNew(new LeadStart(s.brokerSlug, s.channel, s.channelRef, s.source, null, s, historyLimit));
       }
       sleepUntilSomethingToDo();
@@ -83,11 +93,22 @@ public class LeadWorkflowImpl implements LeadWorkflow {
 
   private void step() {
     wake = false;
+    seenByStep = received;
+    if (s.inbox.size() > LeadState.MAX_WAITING && LeadChanges.applies(LeadChanges.INBOX_BOUNDED)) {
+      InboxLimits.compact(s);
+    }
+    if (resting()) {
+      conversation.recordWhileResting();
+      return;
+    }
+    if (!s.opened && !lives.open()) {
+      return;
+    }
     refreshConfig();
     // the lead's row first: its messages and stage moves refer to it
     core.saveIfChanged();
-    while (!callResults.isEmpty()) {
-      calls.finished(callResults.remove(0));
+    while (!s.callResults.isEmpty()) {
+      calls.finished(s.callResults.remove(0));
     }
     conversation.processInbox();
     for (NextAction due : LeadTimers.due(s, core.config, core.now())) {
@@ -99,7 +120,16 @@ public class LeadWorkflowImpl implements LeadWorkflow {
     core.saveIfChanged();
   }
 
+  /** A lead whose step gave up does nothing of its own (no timers, no activity) until it is retried. */
+  private boolean resting() {
+    return s.failed != null && LeadChanges.applies(LeadChanges.FAILED_LEAD_RESTS);
+  }
+
   private void sleepUntilSomethingToDo() {
+    if (resting()) {
+      Workflow.await(() -> wake || received > seenByStep);
+      return;
+    }
     NextAction next = LeadTimers.next(s, core.config);
     if (s.closedAt != null && !s.optedOut) {
       Instant end = s.closedAt.plus(CLOSED_LEAD_KEPT);
@@ -116,7 +146,7 @@ public class LeadWorkflowImpl implements LeadWorkflow {
   }
 
   private boolean hasWork() {
-    return wake || !callResults.isEmpty() || (s.failed == null && !s.inbox.isEmpty());
+    return wake || !s.callResults.isEmpty() || (s.failed == null && !s.inbox.isEmpty());
   }
 
   private void runDue(NextAction due) {
@@ -134,11 +164,13 @@ public class LeadWorkflowImpl implements LeadWorkflow {
       case "VISIT_REMINDER_24H", "VISIT_REMINDER_1H", "POST_VISIT" -> visits.runDue(due.kind());
       case "HUMAN_REMINDER" -> {
         s.humanEscalation = 1;
-        core.steps.notifyQuietly("HUMAN_REMINDER", "Un lead espera respuesta humana hace 15 minutos: " + leadName());
+        core.steps.notifyQuietly("HUMAN_REMINDER", "Un lead espera respuesta humana hace 15 minutos: "
+            + core.leadName());
       }
       case "ADMIN_ALERT" -> {
         s.humanEscalation = 2;
-        core.steps.notifyQuietly("ADMIN_ALERT", "Un lead espera respuesta humana hace 30 minutos: " + leadName());
+        core.steps.notifyQuietly("ADMIN_ALERT", "Un lead espera respuesta humana hace 30 minutos: "
+            + core.leadName());
       }
       case "RETURN_TO_AI" -> {
         core.leaveHumanMode();
@@ -161,185 +193,109 @@ public class LeadWorkflowImpl implements LeadWorkflow {
   @Override
   public void inbound(InboundMessage message) {
     if (s.remember(message.messageId())) {
-      s.inbox.add(new WaitingInbound(message, false));
+      InboxLimits.add(s, message);
+      received++;
     }
   }
 
   @Override
   public void callFinished(CallOutcome outcome) {
-    callResults.add(outcome);
+    s.callResults.add(outcome);
   }
 
   @Override
   public void optOut(OptOutRequest request) {
-    markOptedOut(core, request.by(), request.reason());
-    wake = true;
+    if (LeadChanges.applies(LeadChanges.UPDATES_RECHECKED)) {
+      // under the lock, like every change: the loop may be in the middle of an answer
+      locked(() -> { }, () -> visits.optOut(request.by(), request.reason()));
+    } else {
+      visits.optOut(request.by(), request.reason());
+      wake = true;
+    }
   }
 
-  static void markOptedOut(LeadCore core, String by, String reason) {
-    LeadState s = core.s;
-    if (s.optedOut) {
-      return;
-    }
-    s.optedOut = true;
-    s.outbox.clear();
-    s.nextCallAt = null;
-    s.silenceSince = null;
-    if (!s.stage.isClosed()) {
-      core.move(LeadStage.LOST, "opt-out: " + (reason == null ? "sin motivo" : reason), by == null ? "lead" : by);
-    }
-    s.score = core.score();
-  }
-
-  // --- updates ------------------------------------------------------------------------------------
+  // --- updates: checked by the validator, checked again under the lock, then applied ------------------
 
   @Override
   public void validateTakeOver(TakeOverRequest r) {
-    require(r.userId() != null && !r.userId().isBlank(), "userId is required");
-    require(!s.humanMode || r.userId().equals(s.humanUserId) || s.humanUserId == null,
-        "the lead is already taken over by another agent");
+    requests.checkTakeOver(r);
   }
 
   @Override
   public LeadView takeOver(TakeOverRequest r) {
-    return locked(() -> {
-      if (!s.humanMode) {
-        core.enterHumanMode(r.userId(), "Un agente tomó la conversación: " + leadName());
-        core.recordSystemNote((r.userName() == null ? "Un agente" : r.userName()) + " tomó la conversación");
-      }
-      s.humanUserId = r.userId();
-    });
+    return locked(() -> requests.checkTakeOver(r), () -> requests.takeOver(r));
   }
 
   @Override
   public void validateRelease(ReleaseRequest r) {
-    require(s.humanMode, "the lead is not in human mode");
+    requests.checkRelease(r);
   }
 
   @Override
   public LeadView release(ReleaseRequest r) {
-    return locked(() -> {
-      core.leaveHumanMode();
-      core.recordSystemNote("Conversación devuelta al agente IA" + (r.note() == null || r.note().isBlank() ? ""
-          : ". Nota: " + r.note()));
-      if (!s.stage.isClosed()) {
-        s.silenceSince = core.now();
-      }
-    });
+    return locked(() -> requests.checkRelease(r), () -> requests.release(r));
   }
 
   @Override
   public void validateSendHumanMessage(HumanMessageRequest r) {
-    require(r.userId() != null && !r.userId().isBlank(), "userId is required");
-    require(r.text() != null && !r.text().isBlank(), "text must not be empty");
-    require(r.text().length() <= 4_000, "text must be at most 4000 characters");
-    require(!s.optedOut, "the lead opted out: nothing may be sent to it");
-    require(!s.unreachable, "the lead cannot be reached on its channel");
+    requests.checkHumanMessage(r);
   }
 
   @Override
   public LeadView sendHumanMessage(HumanMessageRequest r) {
-    return locked(() -> {
-      if (!s.humanMode) {
-        core.enterHumanMode(r.userId(), "Un agente escribió al lead: " + leadName());
-      }
-      s.humanUserId = r.userId();
-      core.queueNow(r.text(), "HUMAN", r.userId());
-      core.flushOutbox();
-      s.humanWaitingSince = null;
-      s.humanEscalation = 0;
-    });
+    return locked(() -> requests.checkHumanMessage(r), () -> requests.sendHumanMessage(r));
   }
 
   @Override
   public void validateMoveStage(MoveStageRequest r) {
-    require(r.stage() != null, "stage is required");
-    require(r.stage() != s.stage, "the lead is already in " + s.stage);
-    require(!NEED_REASON.contains(r.stage()) || (r.reason() != null && !r.reason().isBlank()),
-        "moving to " + r.stage() + " needs a reason");
+    requests.checkMoveStage(r);
   }
 
   @Override
   public LeadView moveStage(MoveStageRequest r) {
-    return locked(() -> core.move(r.stage(), r.reason() == null || r.reason().isBlank() ? "moved by a human"
-        : r.reason(), r.userId() == null ? "human" : r.userId()));
+    return locked(() -> requests.checkMoveStage(r), () -> requests.moveStage(r));
   }
 
   @Override
   public void validateBookVisit(BookVisitRequest r) {
-    require(r.slotStart() != null, "slotStart is required");
-    require(r.slotStart().isAfter(core.now()), "the slot has already passed");
-    require(s.appointment == null || !s.appointment.booked(), "the lead already has a visit booked; cancel it first");
-    require(!s.optedOut, "the lead opted out");
+    requests.checkBookVisit(r);
   }
 
   @Override
   public LeadView bookVisit(BookVisitRequest r) {
-    return locked(() -> {
-      if (!s.offeredSlots.contains(r.slotStart())) {
-        List<Instant> free = visits.freeSlots(100, 14);
-        if (free == null) {
-          throw ApplicationFailure.newFailure("the calendar could not be reached", "CalendarUnavailable");
-        }
-        if (!free.contains(r.slotStart())) {
-          throw ApplicationFailure.newNonRetryableFailure("the slot is not offered by the calendar", "SlotNotOffered");
-        }
-      }
-      BookingResult booking = visits.book(r.slotStart(), r.userId());
-      if (booking == null) {
-        throw ApplicationFailure.newFailure("the calendar could not be reached", "CalendarUnavailable");
-      }
-      if (!booking.booked()) {
-        throw ApplicationFailure.newNonRetryableFailure("the slot is " + booking.reason(), "SlotTaken");
-      }
-      core.queueNow(Texts.visitBooked(booking.slotStart(), core.config.businessHours().zone()), "AI", null);
-      core.flushOutbox();
-    });
+    return locked(() -> requests.checkBookVisit(r), () -> requests.bookVisit(r));
   }
 
   @Override
   public void validateCancelVisit(CancelVisitRequest r) {
-    require(s.appointment != null && s.appointment.booked(), "the lead has no booked visit");
-    require(r.appointmentId() == null || r.appointmentId().equals(s.appointment.id()), "no such appointment");
+    requests.checkCancelVisit(r);
   }
 
   @Override
   public LeadView cancelVisit(CancelVisitRequest r) {
-    return locked(() -> {
-      Instant start = s.appointment.start();
-      if (!visits.cancel(r.reason() == null ? "cancelled" : r.reason())) {
-        throw ApplicationFailure.newFailure("the calendar could not be reached", "CalendarUnavailable");
-      }
-      core.queueNow(Texts.visitCancelled(start, core.config.businessHours().zone()), "AI", null);
-      core.flushOutbox();
-    });
+    return locked(() -> requests.checkCancelVisit(r), () -> requests.cancelVisit(r));
   }
 
   @Override
   public void validateCallNow(CallNowRequest r) {
-    require(s.fields.phone() != null, "the lead has no phone number");
-    require(!s.optedOut, "the lead opted out");
-    require(s.activeCallId == null, "a call is already in progress");
-    require(s.callAttempts < core.config.callsPerLeadTotal(), "the lead's call cap is reached");
+    requests.checkCallNow(r);
   }
 
   @Override
   public LeadView callNow(CallNowRequest r) {
-    return locked(() -> calls.start(s.stage == LeadStage.SCHEDULED ? "VISIT_CONFIRMATION"
-        : "INITIAL_QUALIFICATION", true));
+    return locked(() -> requests.checkCallNow(r), () -> requests.callNow(r));
   }
 
   @Override
   public void validateRetryFailedStep(RetryStepRequest r) {
-    require(s.failed != null, "no step has failed");
+    requests.checkRetry(r);
   }
 
   @Override
   public LeadView retryFailedStep(RetryStepRequest r) {
-    return locked(() -> {
+    return locked(() -> requests.checkRetry(r), () -> {
       log.info("Retrying step '{}' of {} at {}'s request", s.failed.step(), s.workflowId, r.userId());
       s.failed = null;
-      wake = true;
     });
   }
 
@@ -350,9 +306,20 @@ public class LeadWorkflowImpl implements LeadWorkflow {
 
   // --- helpers ------------------------------------------------------------------------------------
 
-  private LeadView locked(Runnable change) {
+  /**
+   * Applies a change under the lock. Its check runs again first: the state may have changed since the validator
+   * accepted the request (another update was applied in between). A check that fails now refuses the update.
+   */
+  private LeadView locked(Runnable recheck, Runnable change) {
     lock.lock();
     try {
+      if (LeadChanges.applies(LeadChanges.UPDATES_RECHECKED)) {
+        try {
+          recheck.run();
+        } catch (IllegalArgumentException e) {
+          throw ApplicationFailure.newNonRetryableFailure(e.getMessage(), "RequestRefused");
+        }
+      }
       change.run();
       core.saveIfChanged();
       return core.view();
@@ -378,16 +345,6 @@ public class LeadWorkflowImpl implements LeadWorkflow {
   private boolean timeToContinueAsNew() {
     return Workflow.getInfo().isContinueAsNewSuggested()
         || (historyLimit != null && Workflow.getInfo().getHistoryLength() > historyLimit);
-  }
-
-  private String leadName() {
-    return s.fields.name() == null ? s.workflowId : s.fields.name();
-  }
-
-  private static void require(boolean condition, String message) {
-    if (!condition) {
-      throw new IllegalArgumentException(message);
-    }
   }
 
   /** Used only until the first read of the broker's settings succeeds. */

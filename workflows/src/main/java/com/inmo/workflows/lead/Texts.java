@@ -78,6 +78,12 @@ final class Texts {
         + "horario?";
   }
 
+  static String closedLeadWantsVisit(String leadName) {
+    return (leadName == null ? "¡Hola!" : "¡Hola, " + firstName(leadName) + "!")
+        + " Con gusto coordinamos una visita: le pedí a un agente del equipo que te escriba por aquí para "
+        + "acordar el día y la hora.";
+  }
+
   static String backToAi(String persona) {
     return "Disculpa la espera. Soy " + persona + " y sigo atendiéndote por aquí: ¿en qué te puedo ayudar?";
   }
