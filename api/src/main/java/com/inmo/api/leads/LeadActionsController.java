@@ -79,7 +79,9 @@ public class LeadActionsController {
     if (body.text().length() > 4_000) {
       return Mono.error(Problems.tooLarge("text must be at most 4000 characters"));
     }
-    String requestId = key == null || key.isBlank() ? UUID.randomUUID().toString() : key;
+    // without a key each request is its own message; with one, a retry (after a 503 or a timeout) is the same
+    String given = blankToNull(key);
+    String requestId = given == null ? UUID.randomUUID().toString() : given;
     return lead(token, id).flatMap(row -> name(token).flatMap(name -> updates.apply(row.workflowId(),
         wf -> wf.sendHumanMessage(new HumanMessageRequest(token.getSubject(), name, body.text(), requestId)))));
   }
@@ -93,20 +95,34 @@ public class LeadActionsController {
         wf -> wf.moveStage(new MoveStageRequest(token.getSubject(), body.stage(), body.reason()))));
   }
 
+  /** An {@code Idempotency-Key} makes a retried request one call (the workflow remembers the key). */
   @PostMapping("/api/v1/leads/{id}/call")
-  public Mono<LeadView> call(@AuthenticationPrincipal Jwt token, @PathVariable UUID id) {
+  public Mono<LeadView> call(@AuthenticationPrincipal Jwt token, @PathVariable UUID id,
+                             @RequestHeader(name = "Idempotency-Key", required = false) String key) {
     return lead(token, id).flatMap(row -> updates.apply(row.workflowId(),
-        wf -> wf.callNow(new CallNowRequest(token.getSubject()))));
+        wf -> wf.callNow(new CallNowRequest(token.getSubject(), blankToNull(key)))));
   }
 
+  /** An {@code Idempotency-Key} makes a retried request one booking (the workflow remembers the key). */
   @PostMapping("/api/v1/leads/{id}/appointments")
-  public Mono<LeadView> book(@AuthenticationPrincipal Jwt token, @PathVariable UUID id, @RequestBody SlotBody body) {
+  public Mono<LeadView> book(@AuthenticationPrincipal Jwt token, @PathVariable UUID id, @RequestBody SlotBody body,
+                             @RequestHeader(name = "Idempotency-Key", required = false) String key) {
     if (body.slotStart() == null) {
       return Mono.error(Problems.badRequest("slotStart is required (ISO-8601 instant)"));
     }
     return lead(token, id).flatMap(row -> updates.apply(row.workflowId(),
-        wf -> wf.bookVisit(new BookVisitRequest(token.getSubject(), body.slotStart()))));
+        wf -> wf.bookVisit(new BookVisitRequest(token.getSubject(), body.slotStart(), blankToNull(key)))));
   }
+
+  /** The caller's idempotency key, or null; a key longer than any UUID-like token is refused. */
+  private static String blankToNull(String key) {
+    if (key != null && key.length() > MAX_KEY) {
+      throw Problems.badRequest("Idempotency-Key must be at most " + MAX_KEY + " characters");
+    }
+    return key == null || key.isBlank() ? null : key.trim();
+  }
+
+  private static final int MAX_KEY = 200;
 
   @DeleteMapping("/api/v1/leads/{id}/appointments/{appointmentId}")
   public Mono<LeadView> cancel(@AuthenticationPrincipal Jwt token, @PathVariable UUID id,

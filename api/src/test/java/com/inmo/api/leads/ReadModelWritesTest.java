@@ -91,6 +91,42 @@ class ReadModelWritesTest {
   }
 
   @Test
+  void openingALeadWritesANewRowButLeavesAnExistingOneAndAnswersWhatItHolds() {
+    internal.post().uri("/internal/v1/leads/" + leadId + "/open").contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(TestData.snapshot(broker.slug(), workflowId, "Ana Pérez", null, "LOST", 30, "WARM")).exchange()
+        .expectStatus().isCreated().expectBody().jsonPath("$.created").isEqualTo(true);
+    internal.post().uri("/internal/v1/leads/" + leadId + "/stage-moves").contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(Map.of("leadId", leadId.toString(), "workflowId", workflowId, "brokerSlug", broker.slug(),
+            "from", "NEW", "to", "LOST", "reason", "no response", "actor", "ai", "at", "2026-12-01T13:00:00Z"))
+        .exchange().expectStatus().is2xxSuccessful();
+    for (int i = 1; i <= 12; i++) {
+      internal.post().uri("/internal/v1/leads/" + leadId + "/messages").contentType(MediaType.APPLICATION_JSON)
+          .bodyValue(TestData.message(workflowId, i % 2 == 0 ? "OUTBOUND" : "INBOUND", i % 2 == 0 ? "AI" : "LEAD",
+              "m-" + i, "mensaje " + i)).exchange().expectStatus().isCreated();
+    }
+
+    // a new run of the same lead opens it again: nothing is overwritten, and it learns what the row holds
+    internal.post().uri("/internal/v1/leads/" + leadId + "/open").contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(TestData.snapshot(broker.slug(), workflowId, null, null, "NEW", 0, "COLD")).exchange()
+        .expectStatus().isOk().expectBody()
+        .jsonPath("$.created").isEqualTo(false)
+        .jsonPath("$.known.stage").isEqualTo("LOST")
+        .jsonPath("$.known.closeReason").isEqualTo("no response")
+        .jsonPath("$.known.fields.name").isEqualTo("Ana Pérez")
+        .jsonPath("$.known.lastMessages.length()").isEqualTo(10)
+        .jsonPath("$.known.lastMessages[0].text").isEqualTo("mensaje 3")
+        .jsonPath("$.known.lastMessages[9].text").isEqualTo("mensaje 12")
+        .jsonPath("$.known.lastMessages[9].author").isEqualTo("AI");
+    assertThat(db.sql("SELECT name, stage FROM leads WHERE id = :id").bind("id", leadId).fetch().one().block())
+        .containsEntry("name", "Ana Pérez").containsEntry("stage", "LOST");
+
+    TestData.TestBroker other = data.broker();
+    internal.post().uri("/internal/v1/leads/" + leadId + "/open").contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(TestData.snapshot(other.slug(), workflowId, "Eva", null, "NEW", 0, "COLD")).exchange()
+        .expectStatus().isEqualTo(409);
+  }
+
+  @Test
   void theSameMessageTwiceIsOneRow() {
     putLead(TestData.snapshot(broker.slug(), workflowId, "Ana", null, "NEW", 0, "COLD")).expectStatus().isNoContent();
     Map<String, Object> message = TestData.message(workflowId, "INBOUND", "LEAD", "tg-1001", "Hola, busco depto");

@@ -20,7 +20,9 @@ class OpenApiTest {
   @Test
   @SuppressWarnings("unchecked")
   void theDescriptionIsPublicAndListsTheAccountEndpointsWithTheBearerScheme() {
-    Map<String, Object> doc = http.get().uri("/v3/api-docs").exchange()
+    // the first description is built on demand by scanning every controller: seconds on a loaded machine
+    Map<String, Object> doc = http.mutate().responseTimeout(java.time.Duration.ofSeconds(60)).build()
+        .get().uri("/v3/api-docs").exchange()
         .expectStatus().isOk()
         .expectBody(new ParameterizedTypeReference<Map<String, Object>>() { })
         .returnResult().getResponseBody();
