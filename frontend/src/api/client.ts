@@ -32,6 +32,8 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** false: no Authorization header and no refresh (login, web chat). */
   auth?: boolean;
+  /** Extra headers (an Idempotency-Key). */
+  headers?: Record<string, string>;
 }
 
 /** Builds `path?query`, skipping empty values and repeating array values (`stage=NEW&stage=POTENTIAL`). */
@@ -48,7 +50,7 @@ export function withQuery(path: string, query?: Query): string {
 }
 
 async function send(path: string, options: RequestOptions, token: string | null): Promise<Response> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
+  const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
   let body: BodyInit | undefined;
   if (options.body instanceof FormData) {
     body = options.body;

@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 
 const MAX = 4000;
@@ -6,11 +6,13 @@ const MAX = 4000;
 /**
  * The agent's message box: a labelled textarea ("Mensaje") and "Enviar". Enter sends, Shift+Enter breaks the
  * line. The text stays while sending and is cleared only once the api took it; a refusal is shown under it.
+ * Sending the same text again after a failure (a timeout the api may have completed) carries the same
+ * idempotency key, so the lead gets it once.
  */
 export function Composer({
   onSend, pending, error,
 }: {
-  onSend: (text: string) => Promise<unknown>;
+  onSend: (text: string, idempotencyKey: string) => Promise<unknown>;
   pending: boolean;
   error: string | null;
 }) {
@@ -18,13 +20,16 @@ export function Composer({
   const [text, setText] = useState('');
   const id = useId();
   const tooLong = text.length > MAX;
+  const attempt = useRef<{ text: string; key: string } | null>(null);
 
   async function submit(event?: FormEvent) {
     event?.preventDefault();
     const value = text.trim();
     if (!value || tooLong || pending) return;
+    if (attempt.current?.text !== value) attempt.current = { text: value, key: crypto.randomUUID() };
     try {
-      await onSend(value);
+      await onSend(value, attempt.current.key);
+      attempt.current = null;
       setText('');
     } catch {
       /* the error is shown by the caller's mutation */

@@ -109,7 +109,11 @@ function request(id: string, action: Action): Promise<unknown> {
     case 'release':
       return api<LeadView>(`${base}/release`, { method: 'POST', body: {} });
     case 'message':
-      return api<LeadView>(`${base}/messages`, { method: 'POST', body: { text: action.text } });
+      return api<LeadView>(`${base}/messages`, {
+        method: 'POST',
+        body: { text: action.text },
+        headers: action.idempotencyKey ? { 'Idempotency-Key': action.idempotencyKey } : undefined,
+      });
     case 'stage':
       return api<LeadView>(`${base}/stage`, { method: 'POST', body: { stage: action.stage, reason: action.reason } });
     case 'call':

@@ -127,6 +127,7 @@ const es = {
   bookDialog: {
     title: 'Agendar visita', slots: 'Horarios libres', none: 'No hay horarios libres en los próximos 14 días.',
     submit: 'Agendar', saving: 'Agendando…', choose: 'Elige un horario.', offered: 'ofrecido al lead',
+    reopens: 'El lead está perdido: agendar la visita lo reabre en Visita agendada.',
   },
   stageDialog: {
     title: 'Cambiar etapa', stage: 'Nueva etapa', reason: 'Motivo', reasonRequired: 'Ganado y perdido necesitan un motivo.',
@@ -264,6 +265,7 @@ const en: Messages = {
   bookDialog: {
     title: 'Book a visit', slots: 'Free times', none: 'No free times in the next 14 days.', submit: 'Book',
     saving: 'Booking…', choose: 'Choose a time.', offered: 'offered to the lead',
+    reopens: 'The lead is lost: booking the visit reopens it as Scheduled.',
   },
   stageDialog: {
     title: 'Change stage', stage: 'New stage', reason: 'Reason', reasonRequired: 'Won and lost need a reason.',

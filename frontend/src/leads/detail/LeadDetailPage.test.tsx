@@ -217,6 +217,22 @@ describe('LeadDetailPage', () => {
     expect(body).toEqual({ slotStart: '2026-12-02T14:00:00Z' });
   });
 
+  it('offers a lost lead a visit, saying that booking reopens it, and an opted-out lead none', async () => {
+    stubApi(routes({
+      [`GET ${BASE}`]: leadDetail({ stage: 'LOST' }, { stage: 'LOST' }),
+      [`GET ${BASE}/slots`]: { timeZone: 'America/Santiago', slots: [] },
+    }));
+    const { unmount } = render();
+    await userEvent.click(await screen.findByRole('button', { name: 'Agendar visita' }));
+    expect(screen.getByRole('dialog', { name: 'Agendar visita' })).toHaveTextContent('agendar la visita lo reabre');
+    unmount();
+
+    stubApi(routes({ [`GET ${BASE}`]: leadDetail({ stage: 'LOST', optedOut: true }, { stage: 'LOST', optedOut: true }) }));
+    render();
+    await screen.findByTestId('lead-visits');
+    expect(screen.queryByRole('button', { name: 'Agendar visita' })).toBeNull();
+  });
+
   it('cancels the booked visit', async () => {
     const fetchMock = stubApi(routes({
       [`GET ${BASE}`]: leadDetail({ stage: 'SCHEDULED' }, {

@@ -273,7 +273,7 @@ function ConversationCard({ lead, humanMode }: { lead: LeadDetail; humanMode: bo
         <Composer
           pending={send.isPending}
           error={send.error?.message ?? null}
-          onSend={(text) => send.mutateAsync({ kind: 'message', text })}
+          onSend={(text, idempotencyKey) => send.mutateAsync({ kind: 'message', text, idempotencyKey })}
         />
       ) : (
         <p className="muted small composer-off">{t('aiActive')}</p>

@@ -8,7 +8,10 @@ import type { LeadDetail } from '../types';
 import { dayIn } from '../time';
 import { Section, SectionBody } from './Section';
 
-/** The lead's visits, booking one in a free slot, and cancelling the booked one. */
+/**
+ * The lead's visits, booking one in a free slot, and cancelling the booked one. An agent may book for a lost lead
+ * (the workflow reopens it as SCHEDULED: a lost lead never holds a visit); never for one who opted out.
+ */
 export function VisitsCard({ lead }: { lead: LeadDetail }) {
   const { t, i18n } = useTranslation('leads');
   const timeZone = useTimeZone();
@@ -18,7 +21,6 @@ export function VisitsCard({ lead }: { lead: LeadDetail }) {
   const [confirming, setConfirming] = useState<{ id: string; start: string } | null>(null);
   const booked = lead.live?.appointment?.status === 'BOOKED' ? lead.live.appointment : null;
   const hasBooked = !!booked || (appointments.data ?? []).some((a) => a.status === 'BOOKED' && new Date(a.slotEnd).getTime() > Date.now());
-  const closed = lead.stage === 'WON' || lead.stage === 'LOST' || lead.optedOut;
 
   return (
     <Section
@@ -26,7 +28,7 @@ export function VisitsCard({ lead }: { lead: LeadDetail }) {
       id="lead-visits"
       testId="lead-visits"
       actions={
-        !hasBooked && !closed ? (
+        !hasBooked && !lead.optedOut ? (
           <button type="button" className="btn small" onClick={() => setBooking(true)}>
             {t('detail.book')}
           </button>
@@ -115,6 +117,7 @@ export function BookDialog({ lead, onClose }: { lead: LeadDetail; onClose: () =>
 
   return (
     <Dialog title={t('bookDialog.title')} onClose={onClose} wide>
+      {lead.stage === 'LOST' && <p className="muted">{t('bookDialog.reopens')}</p>}
       <form
         onSubmit={(e) => {
           e.preventDefault();
