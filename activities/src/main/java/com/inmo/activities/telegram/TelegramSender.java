@@ -43,6 +43,13 @@ public class TelegramSender {
   /** A reply longer than this takes a while to read: show "typing…" first. */
   public static final int TYPING_ABOVE = 300;
   private static final int REMEMBER_UNRECORDED = 1_000;
+  /**
+   * How long a part Telegram accepted stays unrecorded: the only window in which a crash makes a retry send it
+   * again (the fault suite reads it from the worker's metrics).
+   */
+  static final io.micrometer.core.instrument.Timer UNRECORDED = io.micrometer.core.instrument.Timer
+      .builder("inmo.telegram.sent.unrecorded").description("from the Bot API's OK to the ledger's record")
+      .publishPercentiles(0.5, 0.9, 0.99).register(io.micrometer.core.instrument.Metrics.globalRegistry);
 
   private final InternalApiClient api;
   private final TelegramBots bots;
@@ -102,7 +109,9 @@ public class TelegramSender {
         }
         sentNotRecorded.add(memo);
       }
+      long sentAt = System.nanoTime();
       record(message, externalId, parts.get(i));
+      UNRECORDED.record(System.nanoTime() - sentAt, java.util.concurrent.TimeUnit.NANOSECONDS);
       sentNotRecorded.remove(memo);
     }
     return SendResult.ok();

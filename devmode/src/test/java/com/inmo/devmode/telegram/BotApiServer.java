@@ -19,18 +19,22 @@ import okhttp3.mockwebserver.RecordedRequest;
  * A local Telegram Bot API speaking its real JSON (`{"ok":true,"result":…}`) at
  * `/bot<token>/<method>`: it records what the bot sends and serves queued updates to getUpdates.
  */
-final class BotApiServer implements AutoCloseable {
+public final class BotApiServer implements AutoCloseable {
 
-  record Call(String method, JsonNode body) {
+  public record Call(String method, JsonNode body, long atNanos) {
+
+    public Call(String method, JsonNode body) {
+      this(method, body, System.nanoTime());
+    }
   }
 
-  static final ObjectMapper JSON = new ObjectMapper();
+  public static final ObjectMapper JSON = new ObjectMapper();
   final List<Call> calls = new CopyOnWriteArrayList<>();
   final BlockingQueue<String> updates = new LinkedBlockingQueue<>();
   private final MockWebServer server = new MockWebServer();
   private final AtomicInteger messageIds = new AtomicInteger(500);
 
-  BotApiServer() throws IOException {
+  public BotApiServer() throws IOException {
     server.setDispatcher(new Dispatcher() {
       @Override
       public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
@@ -57,17 +61,17 @@ final class BotApiServer implements AutoCloseable {
     server.start();
   }
 
-  String url() {
+  public String url() {
     return "http://127.0.0.1:" + server.getPort();
   }
 
-  List<String> sentTo(long chatId) {
+  public List<String> sentTo(long chatId) {
     return calls.stream().filter(c -> c.method().equals("sendmessage"))
         .filter(c -> c.body().path("chat_id").asText().equals(Long.toString(chatId)))
         .map(c -> c.body().path("text").asText()).toList();
   }
 
-  List<Call> calls(String method) {
+  public List<Call> calls(String method) {
     return calls.stream().filter(c -> c.method().equalsIgnoreCase(method)).toList();
   }
 
