@@ -9,6 +9,14 @@ import { useTaskAction, type TaskAction } from './api';
 import type { Task } from './types';
 
 /**
+ * The clock to tell a past moment's age by: `now` ticks every half minute, so a task opened or closed since
+ * the last tick would read "in 5 seconds".
+ */
+export function notBefore(iso: string | null, now: number): number {
+  return Math.max(now, millis(iso) ?? now);
+}
+
+/**
  * One open task: its lead (in the inbox), kind, title and detail, age and due time (red once overdue), who it
  * is for, and Done / Dismiss with an optional note. A call waiting for approval can be placed from here: the
  * call is the approval, and the task is then done by whoever approved it.
@@ -35,13 +43,15 @@ export function OpenTask({ task, now, showLead }: { task: Task; now: number; sho
         {task.detail && <div className="muted small task-detail">{task.detail}</div>}
         <div className="small task-times">
           <time className="muted" dateTime={task.createdAt} title={formatDateTime(task.createdAt, timeZone, i18n.language)}>
-            {t('age', { when: formatRelative(task.createdAt, i18n.language, now) })}
+            {t('age', { when: formatRelative(task.createdAt, i18n.language, notBefore(task.createdAt, now)) })}
           </time>
           {task.dueAt && (
-            <time className={overdue ? 'danger' : 'muted'} dateTime={task.dueAt} data-testid="task-due" title={formatDateTime(task.dueAt, timeZone, i18n.language)}>
-              {' · '}
-              {t(overdue ? 'overdue' : 'due', { when: formatRelative(task.dueAt, i18n.language, now) })}
-            </time>
+            <>
+              <span className="muted"> · </span>
+              <time className={overdue ? 'task-overdue' : 'muted'} dateTime={task.dueAt} data-testid="task-due" title={formatDateTime(task.dueAt, timeZone, i18n.language)}>
+                {t(overdue ? 'overdue' : 'due', { when: formatRelative(task.dueAt, i18n.language, now) })}
+              </time>
+            </>
           )}
         </div>
       </div>
@@ -102,7 +112,7 @@ export function ClosedTask({ task, now }: { task: Task; now: number }) {
   const { t, i18n } = useTranslation('tasks');
   const timeZone = useTimeZone();
   const status = t(`status.${task.status}`);
-  const when = formatRelative(task.doneAt, i18n.language, now);
+  const when = formatRelative(task.doneAt, i18n.language, notBefore(task.doneAt, now));
   const by = task.doneBy
     ? task.doneByName
       ? t('closedBy', { status, name: task.doneByName, when })
