@@ -109,18 +109,12 @@ public class TaskRecordController {
                     : tasks.byKey(lead.id(), closure.key()).map(now -> new TaskClosed(now.id(), false, now.status())))));
   }
 
-  /** The lead's row, 409 while there is none (the worker saves the lead first) or when the body names another. */
+  /** The lead's row ({@link LeadSnapshots#requireFor}); 400 when the body names another lead than the path. */
   private Mono<LeadRef> lead(UUID leadId, UUID bodyLeadId, String workflowId, String brokerSlug) {
     if (bodyLeadId != null && !bodyLeadId.equals(leadId)) {
       return Mono.error(Problems.badRequest("leadId in the body differs from the path"));
     }
-    return leads.find(leadId)
-        .switchIfEmpty(Mono.error(() -> Problems.conflict("Lead " + leadId + " has no row yet: save the lead first")))
-        .flatMap(lead -> (workflowId != null && !workflowId.equals(lead.workflowId()))
-            || (brokerSlug != null && !brokerSlug.equalsIgnoreCase(lead.brokerSlug()))
-            ? Mono.error(Problems.conflict("Lead " + leadId + " belongs to workflow " + lead.workflowId()
-                + " of broker " + lead.brokerSlug()))
-            : Mono.just(lead));
+    return leads.requireFor(leadId, workflowId, brokerSlug);
   }
 
   private static boolean blank(String s) {

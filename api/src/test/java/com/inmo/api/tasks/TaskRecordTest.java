@@ -4,14 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.inmo.api.events.EventBus;
 import com.inmo.api.events.LiveEvent;
-import com.inmo.api.internal.InternalTokenFilter;
 import com.inmo.api.support.ApiIntegrationTest;
 import com.inmo.api.support.TestData;
 import com.inmo.workflows.lead.LeadWorkflowIds;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,29 +34,24 @@ class TaskRecordTest {
   JwtEncoder jwt;
   @Autowired
   EventBus bus;
-  WebTestClient internal;
   TestData data;
+  TaskFixtures fixtures;
   TestData.TestBroker broker;
 
   @BeforeEach
   void setUp() {
     http = http.mutate().responseTimeout(Duration.ofSeconds(30)).build();
-    internal = http.mutate().defaultHeader(InternalTokenFilter.HEADER, TestData.INTERNAL_TOKEN).build();
     data = new TestData(db, jwt);
+    fixtures = new TaskFixtures(http, data);
     broker = data.broker();
   }
 
   private String lead(TestData.TestBroker b, String name) {
-    String workflowId = LeadWorkflowIds.imported(b.slug(), UUID.randomUUID());
-    internal.put().uri("/internal/v1/leads/" + LeadWorkflowIds.leadId(workflowId)).contentType(MediaType.APPLICATION_JSON)
-        .bodyValue(TestData.snapshot(b.slug(), workflowId, name, "+56987653000", "POTENTIAL", 60, "HOT"))
-        .exchange().expectStatus().isNoContent();
-    return workflowId;
+    return fixtures.lead(b, name, null);
   }
 
   private WebTestClient.ResponseSpec create(String workflowId, Map<String, Object> body) {
-    return internal.post().uri("/internal/v1/leads/" + LeadWorkflowIds.leadId(workflowId) + "/tasks")
-        .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
+    return fixtures.create(workflowId, body);
   }
 
   private WebTestClient.ResponseSpec close(String workflowId, String key, String status, String reason) {
@@ -67,7 +63,7 @@ class TaskRecordTest {
     body.put("status", status);
     body.put("reason", reason);
     body.put("at", "2026-12-01T15:00:00Z");
-    return internal.post().uri("/internal/v1/leads/" + LeadWorkflowIds.leadId(workflowId) + "/tasks/close")
+    return fixtures.internal.post().uri("/internal/v1/leads/" + LeadWorkflowIds.leadId(workflowId) + "/tasks/close")
         .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
   }
 
@@ -87,20 +83,21 @@ class TaskRecordTest {
     var published = bus.events().filter(e -> workflowId.equals(e.workflowId()) && LiveEvent.TASK_CREATED.equals(e.type()))
         .take(1);
     String[] id = new String[1];
+    List<LiveEvent> events = new CopyOnWriteArrayList<>();
 
     StepVerifier.create(published)
-        .then(() -> id[0] = create(workflowId, body).expectStatus().isCreated().expectBody(Map.class).returnResult()
-            .getResponseBody().get("id").toString())
-        .assertNext(e -> {
-          assertThat(e.brokerSlug()).isEqualTo(broker.slug());
-          assertThat(e.leadId()).isEqualTo(LeadWorkflowIds.leadId(workflowId));
-          assertThat(e.data().path("id").asString()).isEqualTo(id[0]);
-          assertThat(e.data().path("kind").asString()).isEqualTo("CALL_LEAD");
-          assertThat(e.data().path("status").asString()).isEqualTo("OPEN");
-          assertThat(e.data().path("assigneeId").asString()).isEqualTo(agent.toString());
-        })
+        .then(() -> id[0] = fixtures.created(workflowId, body))
+        .consumeNextWith(events::add)
         .expectComplete()
         .verify(Duration.ofSeconds(10));
+    // the event may come before the answer: compared once both are in
+    LiveEvent e = events.get(0);
+    assertThat(e.brokerSlug()).isEqualTo(broker.slug());
+    assertThat(e.leadId()).isEqualTo(LeadWorkflowIds.leadId(workflowId));
+    assertThat(e.data().path("id").asString()).isEqualTo(id[0]);
+    assertThat(e.data().path("kind").asString()).isEqualTo("CALL_LEAD");
+    assertThat(e.data().path("status").asString()).isEqualTo("OPEN");
+    assertThat(e.data().path("assigneeId").asString()).isEqualTo(agent.toString());
 
     // the activity's retry, or the workflow asking again: the same task
     create(workflowId, body).expectStatus().isOk().expectBody()
@@ -165,8 +162,8 @@ class TaskRecordTest {
   @Test
   void theWorkflowClosesATaskByItsKeyOnce() {
     String workflowId = lead(broker, "Diego");
-    String id = create(workflowId, TestData.task(broker.slug(), workflowId, "CALL_LEAD", "Llamar a Diego", "call-lead:1"))
-        .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id").toString();
+    String id = fixtures.created(workflowId,
+        TestData.task(broker.slug(), workflowId, "CALL_LEAD", "Llamar a Diego", "call-lead:1"));
     var published = bus.events().filter(e -> workflowId.equals(e.workflowId()) && LiveEvent.TASK_UPDATED.equals(e.type()))
         .take(1);
 

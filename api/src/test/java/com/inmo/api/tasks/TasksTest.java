@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.inmo.api.events.EventBus;
 import com.inmo.api.events.LiveEvent;
-import com.inmo.api.internal.InternalTokenFilter;
 import com.inmo.api.support.ApiIntegrationTest;
 import com.inmo.api.support.TestData;
 import com.inmo.workflows.lead.LeadWorkflowIds;
@@ -35,8 +34,8 @@ class TasksTest {
   JwtEncoder jwt;
   @Autowired
   EventBus bus;
-  WebTestClient internal;
   TestData data;
+  TaskFixtures fixtures;
   TestData.TestBroker broker;
   UUID adminId;
   String admin;
@@ -45,23 +44,15 @@ class TasksTest {
   @BeforeEach
   void setUp() {
     http = http.mutate().responseTimeout(Duration.ofSeconds(30)).build();
-    internal = http.mutate().defaultHeader(InternalTokenFilter.HEADER, TestData.INTERNAL_TOKEN).build();
     data = new TestData(db, jwt);
+    fixtures = new TaskFixtures(http, data);
     broker = data.broker();
     adminId = data.user(broker, "ADMIN");
     admin = data.token(adminId, "ADMIN", broker.id());
   }
 
-  /** A lead of {@code b} assigned to {@code agent} (or nobody), with its workflow id. */
   private String lead(TestData.TestBroker b, String name, UUID agent) {
-    String workflowId = LeadWorkflowIds.imported(b.slug(), UUID.randomUUID());
-    internal.put().uri("/internal/v1/leads/" + LeadWorkflowIds.leadId(workflowId)).contentType(MediaType.APPLICATION_JSON)
-        .bodyValue(TestData.snapshot(b.slug(), workflowId, name, "+56987653000", "SCHEDULED", 80, "QUALIFIED"))
-        .exchange().expectStatus().isNoContent();
-    if (agent != null) {
-      data.assign(LeadWorkflowIds.leadId(workflowId), agent);
-    }
-    return workflowId;
+    return fixtures.lead(b, name, agent);
   }
 
   /** Opens a task {@code minutes} after the test's start; answers its id. */
@@ -69,9 +60,7 @@ class TasksTest {
     Map<String, Object> body = TestData.task(b.slug(), workflowId, kind, kind + " " + key, key);
     body.put("at", start.plus(minutes, ChronoUnit.MINUTES).toString());
     body.put("dueAt", dueAt);
-    return internal.post().uri("/internal/v1/leads/" + LeadWorkflowIds.leadId(workflowId) + "/tasks")
-        .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange().expectStatus().isCreated()
-        .expectBody(Map.class).returnResult().getResponseBody().get("id").toString();
+    return fixtures.created(workflowId, body);
   }
 
   @SuppressWarnings("unchecked")
@@ -190,9 +179,7 @@ class TasksTest {
     String handedOverTask = task(broker, handedOver, "CALL_LEAD", "k", 3, null);
     String unassignedTask = task(broker, unassigned, "CALL_LEAD", "k", 4, null);
     String foreignSlug = foreign.substring("lead-".length(), "lead-".length() + 10);
-    String foreignTask = internal.post().uri("/internal/v1/leads/" + LeadWorkflowIds.leadId(foreign) + "/tasks")
-        .contentType(MediaType.APPLICATION_JSON).bodyValue(TestData.task(foreignSlug, foreign, "CALL_LEAD", "x", "k"))
-        .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id").toString();
+    String foreignTask = fixtures.created(foreign, TestData.task(foreignSlug, foreign, "CALL_LEAD", "x", "k"));
     // the lead went to a colleague after its task was given to the agent: the task stays theirs
     data.assign(LeadWorkflowIds.leadId(handedOver), colleague);
 
