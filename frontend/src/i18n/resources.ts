@@ -12,6 +12,7 @@ import { settings } from '../settings/messages';
 import { users } from '../users/messages';
 import { brokers } from '../brokers/messages';
 import { testchat } from '../testchat/messages';
+import { tasks } from '../tasks/messages';
 
 /**
  * Every namespace of the dashboard's texts: each feature folder keeps its own `messages.ts`
@@ -19,7 +20,7 @@ import { testchat } from '../testchat/messages';
  */
 const namespaces = {
   common, auth, pipeline, home, appointments, calls, leads, conversations, inbox, operations, settings, users, brokers,
-  testchat,
+  testchat, tasks,
 };
 
 type Namespaces = typeof namespaces;

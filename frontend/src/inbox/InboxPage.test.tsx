@@ -10,6 +10,7 @@ vi.setConfig({ testTimeout: 20_000 });
 
 const NOW = new Date('2026-11-29T15:00:00Z').getTime();
 const ago = (minutes: number) => new Date(NOW - minutes * 60_000).toISOString();
+const NO_TASKS = { 'GET /api/v1/tasks': { items: [], total: 0, limit: 100, offset: 0 } };
 
 function item(id: string, name: string, overrides: Partial<InboxItem>): InboxItem {
   return {
@@ -27,6 +28,7 @@ describe('InboxPage', () => {
   it('lists the longest wait first, with clocks coloured at 15, 30 and 60 minutes, ticking', async () => {
     vi.useFakeTimers({ toFake: ['Date', 'setInterval', 'clearInterval'], now: NOW });
     stubApi({
+      ...NO_TASKS,
       // the api's order is not trusted: the page sorts
       'GET /api/v1/leads/inbox': {
         total: 4,
@@ -64,6 +66,7 @@ describe('InboxPage', () => {
 
   it('takes over a lead that asked for a person', async () => {
     const fetchMock = stubApi({
+      ...NO_TASKS,
       'GET /api/v1/leads/inbox': { total: 1, items: [item('l-1', 'Ana', { requested: true, humanSince: ago(3), humanWaitingSince: ago(3), waitingSince: ago(3) })] },
       'POST /api/v1/leads/l-1/takeover': { workflowId: 'w', stage: 'PROFILING', humanMode: true },
     });
@@ -73,14 +76,14 @@ describe('InboxPage', () => {
   });
 
   it('says when nobody waits', async () => {
-    stubApi({ 'GET /api/v1/leads/inbox': { total: 0, items: [] } });
+    stubApi({ ...NO_TASKS, 'GET /api/v1/leads/inbox': { total: 0, items: [] } });
     renderPage(<InboxPage />, { path: '/inbox' });
     expect(await screen.findByText(/Nadie espera a un humano/)).toBeInTheDocument();
   });
 
   it('shows a hostile name as text', async () => {
     const hostile = '<img src=x onerror=alert(1)>';
-    stubApi({ 'GET /api/v1/leads/inbox': { total: 1, items: [item('l-1', hostile, { requested: true, humanWaitingSince: ago(1), humanSince: ago(1), waitingSince: ago(1) })] } });
+    stubApi({ ...NO_TASKS, 'GET /api/v1/leads/inbox': { total: 1, items: [item('l-1', hostile, { requested: true, humanWaitingSince: ago(1), humanSince: ago(1), waitingSince: ago(1) })] } });
     const { container } = renderPage(<InboxPage />, { path: '/inbox' });
     expect(await screen.findByRole('link', { name: hostile })).toBeInTheDocument();
     expect(container.querySelector('img')).toBeNull();

@@ -10,6 +10,7 @@ import { PageHeader } from '../ui/PageHeader';
 import { EmptyState, ErrorState, Skeleton } from '../ui/States';
 import { useLeadAction } from '../leads/api';
 import { clockLevel, formatDuration, millis, useNow } from '../leads/time';
+import { TasksSection } from '../tasks/TasksSection';
 import type { Inbox, InboxItem } from './types';
 import './inbox.css';
 
@@ -23,7 +24,8 @@ export function byWait(a: InboxItem, b: InboxItem): number {
 /**
  * `/inbox`: leads waiting for a human — in human mode, or asking for a person — the longest wait first, each
  * with its clock coloured at 15, 30 and 60 minutes (when the workflow reminds the agent, alerts the admin,
- * and gives the lead back to the AI). Live: events about human mode and messages refetch it.
+ * and gives the lead back to the AI); then the open tasks for humans. Live: events about human mode,
+ * messages and tasks refetch it.
  */
 export default function InboxPage() {
   const { t } = useTranslation('inbox');
@@ -40,6 +42,7 @@ export default function InboxPage() {
       <PageHeader title={t('title')}>
         <p className="muted">{t('subtitle')}</p>
       </PageHeader>
+      <h2 className="inbox-heading">{t('waitingTitle')}</h2>
       <p className="muted small inbox-legend">{t('legend')}</p>
       {inbox.isPending ? (
         <ul className="inbox-list" aria-busy="true">
@@ -60,6 +63,7 @@ export default function InboxPage() {
           ))}
         </ul>
       )}
+      <TasksSection />
     </div>
   );
 }

@@ -1,7 +1,8 @@
 /** Texts of the inbox: leads waiting for a human. */
 const es = {
   title: 'Bandeja',
-  subtitle: 'Leads en modo humano y leads que pidieron una persona. El que más espera, primero.',
+  subtitle: 'Leads que esperan a una persona, y las tareas que los flujos piden al equipo.',
+  waitingTitle: 'Esperan a un humano',
   empty: 'Nadie espera a un humano. La IA atiende a todos los leads.',
   requested: 'Pidió una persona',
   heldBy: 'Tomado por {{name}}',
@@ -12,7 +13,7 @@ const es = {
   elapsed: '{{label}} hace {{time}}',
   unknown: 'Sin reloj: el flujo no respondió',
   level: { 0: 'a tiempo', 1: 'más de 15 min', 2: 'más de 30 min', 3: 'más de 60 min' },
-  legend: 'A los 15 min se recuerda al agente, a los 30 se alerta al administrador y a los 60 el lead vuelve a la IA.',
+  legend: 'El que más espera, primero. A los 15 min se recuerda al agente, a los 30 se alerta al administrador y a los 60 el lead vuelve a la IA.',
   open: 'Abrir',
   takeOver: 'Tomar control',
   lastMessage: 'Último mensaje {{when}}',
@@ -20,7 +21,8 @@ const es = {
 type Messages = typeof es;
 const en: Messages = {
   title: 'Inbox',
-  subtitle: 'Leads in human mode and leads that asked for a person. Longest wait first.',
+  subtitle: 'Leads waiting for a person, and the tasks the workflows ask of the team.',
+  waitingTitle: 'Waiting for a human',
   empty: 'Nobody is waiting for a human. The AI is attending every lead.',
   requested: 'Asked for a person',
   heldBy: 'Held by {{name}}',
@@ -31,7 +33,7 @@ const en: Messages = {
   elapsed: '{{label}} for {{time}}',
   unknown: 'No clock: the workflow did not answer',
   level: { 0: 'on time', 1: 'over 15 min', 2: 'over 30 min', 3: 'over 60 min' },
-  legend: 'At 15 min the agent is reminded, at 30 the admin is alerted and at 60 the lead goes back to the AI.',
+  legend: 'Longest wait first. At 15 min the agent is reminded, at 30 the admin is alerted and at 60 the lead goes back to the AI.',
   open: 'Open',
   takeOver: 'Take over',
   lastMessage: 'Last message {{when}}',

@@ -19,6 +19,16 @@ describe('invalidationsFor', () => {
     expect(keys).not.toContainEqual(expect.arrayContaining(['detail']));
   });
 
+  it('refreshes the tasks and the named lead (its tasks card) when a task opens or closes', () => {
+    for (const type of ['task_created', 'task_updated']) {
+      const keys = invalidationsFor({ type, leadId: 'l-3' });
+      expect(keys).toContainEqual(queryKeys.tasks);
+      expect(keys).toContainEqual(queryKeys.lead('l-3'));
+    }
+    // the lead's key is the prefix of its tasks' key: invalidating it refreshes the card
+    expect(queryKeys.leadTasks('l-3').slice(0, queryKeys.lead('l-3').length)).toEqual([...queryKeys.lead('l-3')]);
+  });
+
   it('keeps an unknown event to its lead', () => {
     expect(invalidationsFor({ type: 'something_new', leadId: 'l-2' })).toEqual([queryKeys.lead('l-2')]);
   });

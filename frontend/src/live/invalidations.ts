@@ -39,6 +39,10 @@ export function invalidationsFor(event: Pick<LiveEvent, 'type' | 'leadId'>): Key
       return [...lead, queryKeys.operations, ['leads', 'list']];
     case 'notification':
       return [queryKeys.inbox, queryKeys.operations];
+    case 'task_created':
+    case 'task_updated':
+      // the lead's key covers its tasks card
+      return [...lead, queryKeys.tasks];
     case 'calendar_status':
       return [queryKeys.calendar];
     default:

@@ -33,6 +33,7 @@ function routes(overrides: Record<string, unknown> = {}) {
       { from: 'NEW', to: 'PROFILING', reason: 'respondió', actor: 'ai', at: '2026-11-29T12:00:05Z' },
     ],
     'GET /api/v1/calls': { items: [], total: 0, limit: 50, offset: 0 },
+    'GET /api/v1/tasks': { items: [], total: 0, limit: 100, offset: 0 },
     'GET /api/v1/appointments': [],
     'GET /api/v1/dashboard/config': { temporalUiUrl: null, temporalNamespace: 'default' },
     'GET /api/v1/users': [],
@@ -64,6 +65,8 @@ describe('LeadDetailPage', () => {
     expect(items[0]).toHaveTextContent('hola, busco depto en Ñuñoa');
     // a system note is shown, but is not a message to or from the lead
     expect(within(conversation).getByTestId('system-note')).toHaveTextContent('Ana Agente tomó la conversación');
+    // and the lead's tasks for humans, none here
+    expect(await screen.findByTestId('lead-tasks')).toHaveTextContent('Sin tareas para este lead.');
   });
 
   it('shows the score with its components and the qualification fields', async () => {

@@ -25,6 +25,7 @@ import { Section, SectionBody } from './Section';
 import { StageDialog } from './StageDialog';
 import { VisitsCard } from './VisitsCard';
 import { WorkflowCard } from './WorkflowCard';
+import { LeadTasksCard } from '../../tasks/LeadTasksCard';
 import '../leads.css';
 import './detail.css';
 
@@ -112,6 +113,7 @@ function LeadDetailView({ lead }: { lead: LeadDetail }) {
           <ConversationCard lead={lead} humanMode={humanMode} />
         </div>
         <div className="detail-side">
+          <LeadTasksCard leadId={lead.id} />
           <WorkflowCard lead={lead} />
           <ScoreCard lead={lead} />
           <ProfileCard lead={lead} />

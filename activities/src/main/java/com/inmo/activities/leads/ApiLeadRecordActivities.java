@@ -12,6 +12,10 @@ import com.inmo.workflows.activity.LeadRecordActivities;
 import com.inmo.workflows.activity.LeadSnapshot;
 import com.inmo.workflows.activity.MessageRecord;
 import com.inmo.workflows.activity.StageMoveRecord;
+import com.inmo.workflows.activity.TaskClosed;
+import com.inmo.workflows.activity.TaskClosure;
+import com.inmo.workflows.activity.TaskRecord;
+import com.inmo.workflows.activity.TaskSaved;
 import com.inmo.workflows.activity.TeamNotification;
 import com.inmo.workflows.broker.BrokerConfig;
 import java.net.URLEncoder;
@@ -62,6 +66,21 @@ public class ApiLeadRecordActivities implements LeadRecordActivities {
   @Override
   public void notifyTeam(TeamNotification notification) {
     expect(api.post("/internal/v1/notifications", notification), "notify team", 200, 201);
+  }
+
+  @Override
+  public TaskSaved createTask(TaskRecord task) {
+    // 409: the lead's row is not there yet; Temporal retries this
+    return expect(api.post("/internal/v1/leads/" + task.leadId() + "/tasks", task), "create task", 200, 201)
+        .as(TaskSaved.class);
+  }
+
+  @Override
+  public TaskClosed closeTask(TaskClosure closure) {
+    InternalApiClient.Response response = expect(api.post("/internal/v1/leads/" + closure.leadId() + "/tasks/close",
+        closure), "close task", 200, 404);
+    // 404: no task under that key, so nothing to close (the workflow may close what it never opened)
+    return response.status() == 404 ? new TaskClosed(null, false, null) : response.as(TaskClosed.class);
   }
 
   @Override

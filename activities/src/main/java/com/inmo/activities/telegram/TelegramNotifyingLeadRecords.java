@@ -7,6 +7,10 @@ import com.inmo.workflows.activity.LeadRecordActivities;
 import com.inmo.workflows.activity.LeadSnapshot;
 import com.inmo.workflows.activity.MessageRecord;
 import com.inmo.workflows.activity.StageMoveRecord;
+import com.inmo.workflows.activity.TaskClosed;
+import com.inmo.workflows.activity.TaskClosure;
+import com.inmo.workflows.activity.TaskRecord;
+import com.inmo.workflows.activity.TaskSaved;
 import com.inmo.workflows.activity.TeamNotification;
 import com.inmo.workflows.broker.BrokerConfig;
 import java.util.Collections;
@@ -93,6 +97,16 @@ public class TelegramNotifyingLeadRecords implements LeadRecordActivities {
   @Override
   public void recordCall(com.inmo.workflows.activity.CallRecord call) {
     delegate.recordCall(call);
+  }
+
+  @Override
+  public TaskSaved createTask(TaskRecord task) {
+    return delegate.createTask(task);
+  }
+
+  @Override
+  public TaskClosed closeTask(TaskClosure closure) {
+    return delegate.closeTask(closure);
   }
 
   @Override

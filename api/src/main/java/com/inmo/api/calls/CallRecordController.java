@@ -49,24 +49,17 @@ public class CallRecordController {
       return Mono.error(Problems.badRequest("report.durationSeconds must not be negative"));
     }
     int attempt = call.attempt() < 1 ? 1 : call.attempt();
-    return leads.find(call.leadId())
-        .switchIfEmpty(Mono.error(() -> Problems.conflict("Lead " + call.leadId() + " has no row yet: save the lead first")))
-        .flatMap(lead -> {
-          if ((call.workflowId() != null && !call.workflowId().equals(lead.workflowId()))
-              || (call.brokerSlug() != null && !call.brokerSlug().equalsIgnoreCase(lead.brokerSlug()))) {
-            return Mono.error(Problems.conflict("Lead " + call.leadId() + " belongs to workflow " + lead.workflowId()
-                + " of broker " + lead.brokerSlug()));
-          }
-          return calls.save(lead.brokerId(), lead.id(), lead.workflowId(), attempt, call.startedAt(), call.endedAt(), r)
-              .flatMap(written -> events.publish(LiveEvent.CALL_STATUS, lead.brokerSlug(), lead.id(), lead.workflowId(),
-                      eventData(written.id(), attempt, call, r))
-                  .thenReturn(ResponseEntity.status(written.inserted() ? HttpStatus.CREATED : HttpStatus.OK)
-                      .body(new Recorded(written.id(), written.inserted(), r.status().name()))))
-              .switchIfEmpty(Mono.defer(() -> calls.find(r.callWorkflowId())
-                  .flatMap(stored -> stored.leadId().equals(lead.id())
-                      ? Mono.just(ResponseEntity.ok(new Recorded(stored.id(), false, stored.status())))
-                      : Mono.error(Problems.conflict("Call " + r.callWorkflowId() + " belongs to another lead")))));
-        });
+    return leads.requireFor(call.leadId(), call.workflowId(), call.brokerSlug())
+        .flatMap(lead -> calls.save(lead.brokerId(), lead.id(), lead.workflowId(), attempt, call.startedAt(),
+                call.endedAt(), r)
+            .flatMap(written -> events.publish(LiveEvent.CALL_STATUS, lead.brokerSlug(), lead.id(), lead.workflowId(),
+                    eventData(written.id(), attempt, call, r))
+                .thenReturn(ResponseEntity.status(written.inserted() ? HttpStatus.CREATED : HttpStatus.OK)
+                    .body(new Recorded(written.id(), written.inserted(), r.status().name()))))
+            .switchIfEmpty(Mono.defer(() -> calls.find(r.callWorkflowId())
+                .flatMap(stored -> stored.leadId().equals(lead.id())
+                    ? Mono.just(ResponseEntity.ok(new Recorded(stored.id(), false, stored.status())))
+                    : Mono.error(Problems.conflict("Call " + r.callWorkflowId() + " belongs to another lead"))))));
   }
 
   /** The event's data: the outcome without the transcript (the dashboard loads it with the call). */

@@ -11,7 +11,8 @@ import tools.jackson.databind.JsonNode;
  *             so ids grow with time and a client's {@code Last-Event-ID} says where it stopped
  * @param type one of {@link #MESSAGE}, {@link #STAGE_CHANGED}, {@link #LEAD_UPDATED}, {@link #LEAD_ASSIGNED},
  *             {@link #HUMAN_MODE_CHANGED}, {@link #NEEDS_ATTENTION}, {@link #CALL_STATUS},
- *             {@link #NOTIFICATION}, {@link #APPOINTMENT_BOOKED}, {@link #CALENDAR_STATUS}
+ *             {@link #NOTIFICATION}, {@link #APPOINTMENT_BOOKED}, {@link #CALENDAR_STATUS}, {@link #TASK_CREATED},
+ *             {@link #TASK_UPDATED}
  */
 public record LiveEvent(String id, String type, String brokerSlug, UUID leadId, String workflowId, JsonNode data) {
 
@@ -26,4 +27,8 @@ public record LiveEvent(String id, String type, String brokerSlug, UUID leadId, 
   public static final String CALL_STATUS = "call_status";
   /** A broker's or agent's Google calendar connected, changed, disconnected (Google revoked it) or removed. */
   public static final String CALENDAR_STATUS = "calendar_status";
+  /** A lead's workflow opened a task for a human; {@code data} is the task. */
+  public static final String TASK_CREATED = "task_created";
+  /** A task was done or dismissed (by a human, or by the workflow that opened it); {@code data} is the task. */
+  public static final String TASK_UPDATED = "task_updated";
 }

@@ -2,6 +2,7 @@ package com.inmo.api.leads;
 
 import static com.inmo.api.db.Sql.nullable;
 
+import com.inmo.api.web.Problems;
 import com.inmo.workflows.activity.LeadSnapshot;
 import com.inmo.workflows.lead.QualificationFields;
 import com.inmo.workflows.scoring.ScoreBreakdown;
@@ -110,6 +111,20 @@ public class LeadSnapshots {
         .map((row, meta) -> new LeadRef(row.get("id", UUID.class), row.get("broker_id", UUID.class),
             row.get("slug", String.class), row.get("workflow_id", String.class)))
         .one();
+  }
+
+  /**
+   * The lead a worker's write is about: 409 while its row does not exist yet (the worker saves the lead
+   * first; its retry then succeeds), or when the write names another workflow or broker (null: not named).
+   */
+  public Mono<LeadRef> requireFor(UUID leadId, String workflowId, String brokerSlug) {
+    return find(leadId)
+        .switchIfEmpty(Mono.error(() -> Problems.conflict("Lead " + leadId + " has no row yet: save the lead first")))
+        .flatMap(lead -> (workflowId != null && !workflowId.equals(lead.workflowId()))
+            || (brokerSlug != null && !brokerSlug.equalsIgnoreCase(lead.brokerSlug()))
+            ? Mono.error(Problems.conflict("Lead " + leadId + " belongs to workflow " + lead.workflowId()
+                + " of broker " + lead.brokerSlug()))
+            : Mono.just(lead));
   }
 
   /** Who a lead belongs to: enough to scope a write and to address its events. */

@@ -30,6 +30,8 @@ class InternalTokenRequiredTest {
         Arguments.of(HttpMethod.PUT, "/internal/v1/leads/" + id),
         Arguments.of(HttpMethod.POST, "/internal/v1/leads/" + id + "/messages"),
         Arguments.of(HttpMethod.POST, "/internal/v1/leads/" + id + "/stage-moves"),
+        Arguments.of(HttpMethod.POST, "/internal/v1/leads/" + id + "/tasks"),
+        Arguments.of(HttpMethod.POST, "/internal/v1/leads/" + id + "/tasks/close"),
         Arguments.of(HttpMethod.POST, "/internal/v1/notifications"),
         Arguments.of(HttpMethod.GET, "/internal/v1/brokers/demo/digest?day=2026-12-01"),
         Arguments.of(HttpMethod.GET, "/internal/v1/brokers/demo/slots?from=2026-12-01T00:00:00Z&days=7&limit=3"),

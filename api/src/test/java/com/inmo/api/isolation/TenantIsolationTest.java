@@ -42,9 +42,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import reactor.test.StepVerifier;
 
 /**
- * Every lead, appointment, call, pipeline and event endpoint under {@code /api/v1}, tried by an admin with
+ * Every lead, appointment, call, task, pipeline and event endpoint under {@code /api/v1}, tried by an admin with
  * another broker's lead and by an agent with a colleague's lead: 404 (never 403, which would confirm the
- * lead exists), and nothing changes — not the row, its messages, moves, visits or calls, nor its workflow,
+ * lead exists), and nothing changes — not the row, its messages, moves, visits, calls or tasks, nor its workflow,
  * which runs on a worker that would accept every action (a scoping slip would answer 200).
  */
 @ApiIntegrationTest
@@ -77,11 +77,11 @@ class TenantIsolationTest {
   Target agentsOwnLead;
   int leads;
 
-  /** A lead someone must not reach: its id, workflow, and one booked appointment. */
-  record Target(UUID id, String workflowId, UUID appointmentId, String brokerSlug) {
+  /** A lead someone must not reach: its id, workflow, one booked appointment and one open task. */
+  record Target(UUID id, String workflowId, UUID appointmentId, String brokerSlug, String taskId) {
   }
 
-  /** One endpoint; {lead} and {appointment} are filled with the target's. */
+  /** One endpoint; {lead}, {appointment} and {task} are filled with the target's. */
   record Endpoint(HttpMethod method, String path, Object body) {
 
     @Override
@@ -108,7 +108,10 @@ class TenantIsolationTest {
         new Endpoint(HttpMethod.POST, "/api/v1/leads/{lead}/retry", null),
         new Endpoint(HttpMethod.POST, "/api/v1/leads/{lead}/opt-out", Map.of("note", "no molestar")),
         new Endpoint(HttpMethod.GET, "/api/v1/calls?leadId={lead}", null),
-        new Endpoint(HttpMethod.GET, "/api/v1/appointments?leadId={lead}", null));
+        new Endpoint(HttpMethod.GET, "/api/v1/appointments?leadId={lead}", null),
+        new Endpoint(HttpMethod.GET, "/api/v1/tasks?leadId={lead}", null),
+        new Endpoint(HttpMethod.POST, "/api/v1/tasks/{task}/done", Map.of("note", "hecho por otro")),
+        new Endpoint(HttpMethod.POST, "/api/v1/tasks/{task}/dismiss", null));
   }
 
   Stream<Arguments> attempts() {
@@ -141,7 +144,7 @@ class TenantIsolationTest {
     workers.shutdownNow();
   }
 
-  /** A lead with a running workflow (its first task done), a message, a move, a visit and a call. */
+  /** A lead with a running workflow (its first task done), a message, a move, a visit, a call and a task. */
   Target lead(TestData.TestBroker broker, UUID assignee) {
     String workflowId = LeadWorkflowIds.imported(broker.slug(), UUID.randomUUID());
     UUID id = LeadWorkflowIds.leadId(workflowId);
@@ -161,6 +164,10 @@ class TenantIsolationTest {
             "startedAt", "2026-11-01T11:00:00Z", "report", Map.of("callWorkflowId", workflowId + "-call-1",
                 "provider", "simulated", "providerCallId", "sim-1", "status", "COMPLETED", "durationSeconds", 60)))
         .exchange().expectStatus().isCreated();
+    String task = internal.post().uri("/internal/v1/leads/" + id + "/tasks").contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(TestData.task(broker.slug(), workflowId, "CALL_LEAD", "Llamar a Ana", "call-lead:1"))
+        .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id")
+        .toString();
     UUID appointment = UUID.randomUUID();
     Instant slot = Instant.now().plus(2, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS).plus(leads++, ChronoUnit.HOURS);
     data.execute("INSERT INTO appointments (id, broker_id, lead_id, workflow_id, slot_start, slot_end) "
@@ -171,7 +178,7 @@ class TenantIsolationTest {
     WorkflowClient.start(stub::run, new LeadStart(broker.slug(), Channel.IMPORT, null, "import", null, null));
     await().atMost(Duration.ofSeconds(10)).until(() -> temporal.fetchHistory(workflowId).getEvents().stream()
         .anyMatch(e -> e.getEventType() == EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED));
-    return new Target(id, workflowId, appointment, broker.slug());
+    return new Target(id, workflowId, appointment, broker.slug(), task);
   }
 
   /** Everything about the lead that an action could change. */
@@ -182,6 +189,7 @@ class TenantIsolationTest {
                 || (SELECT count(*) FROM stage_history WHERE lead_id = l.id)::text
                 || (SELECT string_agg(status || coalesce(cancel_reason, ''), ',') FROM appointments WHERE lead_id = l.id)
                 || (SELECT string_agg(status, ',') FROM calls WHERE lead_id = l.id)
+                || (SELECT string_agg(status || coalesce(note, ''), ',') FROM tasks WHERE lead_id = l.id)
               FROM leads l WHERE l.id = :id""")
         .bind("id", t.id()).map((r, meta) -> r.get(0, String.class)).one().block();
     List<String> history = temporal.fetchHistory(t.workflowId()).getEvents().stream()
@@ -196,7 +204,7 @@ class TenantIsolationTest {
     Target target = who.contains("colleague") ? colleaguesLead : foreignLead;
     String before = state(target);
     String path = endpoint.path().replace("{lead}", target.id().toString())
-        .replace("{appointment}", target.appointmentId().toString());
+        .replace("{appointment}", target.appointmentId().toString()).replace("{task}", target.taskId());
     WebTestClient.RequestBodySpec request = http.mutate().responseTimeout(Duration.ofSeconds(40)).build()
         .method(endpoint.method()).uri(path).header("Authorization", "Bearer " + token);
     WebTestClient.ResponseSpec response;
@@ -222,6 +230,10 @@ class TenantIsolationTest {
         .exchange().expectStatus().isOk().expectBody().jsonPath("$.total").isEqualTo(1);
     http.get().uri("/api/v1/appointments?leadId=" + colleaguesLead.id()).header("Authorization", "Bearer " + adminToken)
         .exchange().expectStatus().isOk().expectBody().jsonPath("$.length()").isEqualTo(1);
+    http.get().uri("/api/v1/tasks?leadId=" + colleaguesLead.id()).header("Authorization", "Bearer " + adminToken)
+        .exchange().expectStatus().isOk().expectBody().jsonPath("$.total").isEqualTo(1);
+    http.post().uri("/api/v1/tasks/" + agentsOwnLead.taskId() + "/done").header("Authorization", "Bearer " + agentToken)
+        .exchange().expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("DONE");
     // an agent may not assign, but is told so only about their own lead
     http.post().uri("/api/v1/leads/" + agentsOwnLead.id() + "/assign").header("Authorization", "Bearer " + agentToken)
         .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("agentId", colleague.toString())).exchange()
@@ -251,6 +263,9 @@ class TenantIsolationTest {
     assertThat(listed(agentToken, "/api/v1/calls?agentId=" + colleague, "leadId")).isEmpty();
     assertThat(listed(adminToken, "/api/v1/appointments", "leadId")).containsExactlyInAnyOrder(colleagues, own);
     assertThat(listed(agentToken, "/api/v1/appointments", "leadId")).containsExactly(own);
+    assertThat(listed(adminToken, "/api/v1/tasks", "leadId")).containsExactlyInAnyOrder(colleagues, own);
+    assertThat(listed(agentToken, "/api/v1/tasks", "leadId")).containsExactly(own);
+    assertThat(listed(agentToken, "/api/v1/tasks?mine=true", "leadId")).containsExactly(own);
     http.get().uri("/api/v1/pipeline/metrics").header("Authorization", "Bearer " + adminToken).exchange()
         .expectStatus().isOk().expectBody().jsonPath("$.overall.leads").isEqualTo(2)
         .jsonPath("$.overall.responseTime.unanswered").isEqualTo(2);

@@ -152,4 +152,19 @@ public final class TestData {
     m.put("at", Instant.now().toString());
     return m;
   }
+
+  /** A TaskRecord body as the worker sends it (no due time, asked now). */
+  public static Map<String, Object> task(String brokerSlug, String workflowId, String kind, String title, String key) {
+    Map<String, Object> t = new LinkedHashMap<>();
+    t.put("leadId", LeadWorkflowIds.leadId(workflowId).toString());
+    t.put("workflowId", workflowId);
+    t.put("brokerSlug", brokerSlug);
+    t.put("kind", kind);
+    t.put("title", title);
+    t.put("detail", null);
+    t.put("key", key);
+    t.put("dueAt", null);
+    t.put("at", Instant.now().toString());
+    return t;
+  }
 }

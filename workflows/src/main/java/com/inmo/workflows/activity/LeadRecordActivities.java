@@ -35,6 +35,19 @@ public interface LeadRecordActivities {
   /** Tells the broker's team something (new hot lead, human needed, alerts, digest). */
   void notifyTeam(TeamNotification notification);
 
+  /**
+   * Opens a task for a human about the lead (the dashboard's inbox), assigned to the lead's agent if it has
+   * one. Idempotent by the lead and {@link TaskRecord#key()}: the same key answers the task already there.
+   * Fails (retried) while the lead's row does not exist yet: save the lead first.
+   */
+  TaskSaved createTask(TaskRecord task);
+
+  /**
+   * Closes the lead's open task under {@link TaskClosure#key()}, when it is no longer needed. Idempotent: a
+   * task closed already (by a human too) stays as it is, and a key without a task answers {@code id} null.
+   */
+  TaskClosed closeTask(TaskClosure closure);
+
   /** The day's figures of one broker, for the daily digest. */
   DigestSummary digest(DigestRequest request);
 }
