@@ -10,6 +10,7 @@ import com.inmo.api.web.Problems;
 import com.inmo.workflows.lead.LeadWorkflowIds;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -36,6 +37,11 @@ public class WebchatController {
   static final int MAX_TEXT = 4000;
   static final int MAX_CLIENT_ID = 100;
   static final Duration HEARTBEAT = Duration.ofSeconds(15);
+  /**
+   * What was said to or by the lead. Everything else in the conversation (SYSTEM rows: "X took the
+   * conversation", an agent's release note, call summaries) is the team's and stays in the dashboard.
+   */
+  static final Set<String> VISITOR_AUTHORS = Set.of("LEAD", "AI", "HUMAN");
 
   private final Brokers brokers;
   private final WebchatSessions sessions;
@@ -89,10 +95,14 @@ public class WebchatController {
   public Flux<WebchatMessage> list(@PathVariable String brokerSlug, @PathVariable String sessionId) {
     return session(brokerSlug, sessionId).flatMapMany(broker ->
         messages.ofWorkflow(LeadWorkflowIds.webchat(broker.slug(), sessionId))
-            .map(c -> new WebchatMessage(c.id(), c.direction(), c.author(), c.body(), c.at())));
+            .map(c -> new WebchatMessage(c.id(), c.direction(), c.author(), c.body(), c.at()))
+            .filter(WebchatMessage::forVisitor));
   }
 
-  /** One {@code message} event per new message of the session, both directions; a comment every 15 s. */
+  /**
+   * One {@code message} event per new message of the session said to or by the lead, both directions; a
+   * comment every 15 s.
+   */
   @GetMapping(path = "/api/v1/webchat/{brokerSlug}/sessions/{sessionId}/stream",
       produces = MediaType.TEXT_EVENT_STREAM_VALUE)
   public Flux<ServerSentEvent<WebchatMessage>> stream(@PathVariable String brokerSlug, @PathVariable String sessionId,
@@ -106,6 +116,7 @@ public class WebchatController {
           .filter(e -> LiveEvent.MESSAGE.equals(e.type()) && workflowId.equals(e.workflowId()) && e.data() != null)
           .onBackpressureBuffer(256, BufferOverflowStrategy.DROP_OLDEST)
           .map(e -> json.treeToValue(e.data(), WebchatMessage.class))
+          .filter(WebchatMessage::forVisitor)
           .map(msg -> ServerSentEvent.builder(msg).event("message").id(msg.id().toString()).build());
       Flux<ServerSentEvent<WebchatMessage>> heartbeat = Flux.interval(HEARTBEAT)
           .map(i -> ServerSentEvent.<WebchatMessage>builder().comment("heartbeat").build());
@@ -142,5 +153,9 @@ public class WebchatController {
 
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record WebchatMessage(UUID id, String direction, String author, String body, Instant at) {
+
+    boolean forVisitor() {
+      return VISITOR_AUTHORS.contains(author);
+    }
   }
 }
