@@ -15,6 +15,7 @@ import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -30,6 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The public web chat widget's API. A visitor opens a session (its token is their identity), posts
  * messages that go straight to the lead's workflow, and reads the conversation as a list or a live stream.
+ * Opening sessions and posting messages are budgeted ({@link WebchatLimits}).
  */
 @RestController
 public class WebchatController {
@@ -49,11 +51,13 @@ public class WebchatController {
   private final Messages messages;
   private final EventBus events;
   private final JsonMapper json;
+  private final WebchatLimits limits;
 
   public WebchatController(Brokers brokers, WebchatSessions sessions, LeadSignals signals, Messages messages,
-                           EventBus events, JsonMapper json) {
+                           EventBus events, JsonMapper json, WebchatLimits limits) {
     this.brokers = brokers;
     this.sessions = sessions;
+    this.limits = limits;
     this.signals = signals;
     this.messages = messages;
     this.events = events;
@@ -62,8 +66,10 @@ public class WebchatController {
 
   @PostMapping("/api/v1/webchat/{brokerSlug}/sessions")
   @ResponseStatus(HttpStatus.CREATED)
-  public Mono<SessionCreated> open(@PathVariable String brokerSlug) {
-    return brokers.require(brokerSlug).flatMap(b -> sessions.create(b.id()).map(id -> SessionCreated.of(b.slug(), id)));
+  public Mono<SessionCreated> open(@PathVariable String brokerSlug, ServerHttpRequest request) {
+    return brokers.require(brokerSlug).flatMap(b -> limits.newSession(request)
+        .then(sessions.create(b.id()))
+        .map(id -> SessionCreated.of(b.slug(), id)));
   }
 
   @PostMapping("/api/v1/webchat/{brokerSlug}/messages")
@@ -86,8 +92,8 @@ public class WebchatController {
     String messageId = m.clientMessageId() != null ? m.clientMessageId() : UUID.randomUUID().toString();
     return session(brokerSlug, m.sessionId()).flatMap(broker -> {
       String workflowId = LeadWorkflowIds.webchat(broker.slug(), m.sessionId());
-      return signals.webchatMessage(broker.slug(), m.sessionId(), workflowId, messageId, text)
-          .thenReturn(new Accepted(messageId, workflowId, LeadWorkflowIds.leadId(workflowId)));
+      return limits.message(m.sessionId()).then(signals.webchatMessage(broker.slug(), m.sessionId(), workflowId, messageId, text)
+          .thenReturn(new Accepted(messageId, workflowId, LeadWorkflowIds.leadId(workflowId))));
     });
   }
 
