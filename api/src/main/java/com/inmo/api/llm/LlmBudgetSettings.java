@@ -1,6 +1,7 @@
 package com.inmo.api.llm;
 
 import com.inmo.api.brokers.Broker;
+import com.inmo.api.brokers.BrokerSettings;
 import java.math.BigDecimal;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -19,7 +20,7 @@ public record LlmBudgetSettings(long turns, BigDecimal usd) {
   public static final BigDecimal MAX_USD = new BigDecimal("100000");
 
   public static LlmBudgetSettings of(Broker broker, JsonMapper json) {
-    JsonNode settings = settings(broker, json);
+    JsonNode settings = BrokerSettings.document(broker, json);
     JsonNode turns = settings.path("llmDailyTurns");
     JsonNode usd = settings.path("llmDailyBudgetUsd");
     long t = turns.isIntegralNumber() && turns.asLong() >= 1 && turns.asLong() <= MAX_TURNS ? turns.asLong()
@@ -27,14 +28,5 @@ public record LlmBudgetSettings(long turns, BigDecimal usd) {
     BigDecimal d = usd.isNumber() && usd.decimalValue().signum() > 0 && usd.decimalValue().compareTo(MAX_USD) <= 0
         ? usd.decimalValue() : new BigDecimal(DEFAULT_USD);
     return new LlmBudgetSettings(t, d);
-  }
-
-  private static JsonNode settings(Broker broker, JsonMapper json) {
-    try {
-      JsonNode node = json.readTree(broker.settings() == null ? "{}" : broker.settings());
-      return node != null && node.isObject() ? node : json.createObjectNode();
-    } catch (RuntimeException e) {
-      return json.createObjectNode();
-    }
   }
 }

@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -223,6 +224,11 @@ public final class AgentEval {
    * to evaluate, named {@code name}.
    */
   public static ConversationalAgent throughActivity(String name, AgentTurnActivities activities) {
+    return named(name, activities::converse);
+  }
+
+  /** Any function from request to answer as an agent to evaluate. */
+  public static ConversationalAgent named(String name, Function<AgentTurnRequest, AgentTurnResult> answer) {
     return new ConversationalAgent() {
       @Override
       public String name() {
@@ -231,7 +237,7 @@ public final class AgentEval {
 
       @Override
       public AgentTurnResult converse(AgentTurnRequest request) {
-        return activities.converse(request);
+        return answer.apply(request);
       }
     };
   }
