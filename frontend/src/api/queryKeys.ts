@@ -39,6 +39,7 @@ export const queryKeys = {
   userList: (params: object) => ['users', params] as const,
   attention: ['operations', 'attention'] as const,
   providers: ['operations', 'providers'] as const,
+  llmBudget: ['operations', 'llm-budget'] as const,
   llmDaily: (from: string, to: string) => ['operations', 'llm', from, to] as const,
   health: ['operations', 'health'] as const,
   calendarGoogle: ['calendar', 'google'] as const,

@@ -44,6 +44,9 @@ function routes(extra: Record<string, unknown> = {}) {
       ),
     'GET /api/v1/brokers/demo/telegram': { connected: true, botId: '987654', webhookPath: '/webhooks/telegram/demo' },
     'GET /api/v1/calendar/google': { status: 'disconnected', calendarId: 'primary' },
+    'GET /api/v1/operations/llm-budget': [
+      { brokerId: 'b-1', brokerSlug: 'demo', brokerName: 'Demo', day: '2026-12-01', timeZone: 'America/Santiago', turns: 1234, turnsLimit: 2000, costUsd: 3.21, budgetUsd: 20, spent: false },
+    ],
     ...extra,
   };
 }
@@ -130,6 +133,28 @@ describe('OperationsPage', () => {
     expect(cost[12]).toBeCloseTo(0.0125);
     expect(cost.slice(0, 12).every((v) => v === 0)).toBe(true);
     expect(await within(screen.getByTestId('calendar-state')).findByText('No disponible')).toBeInTheDocument();
+  });
+
+  it('shows today’s LLM budget against its limits', async () => {
+    stubApi(routes(), ADMIN);
+    renderPage(<OperationsPage />);
+    const budget = await screen.findByTestId('llm-budget');
+    expect(await within(budget).findByText(/1\.234 de 2\.000 turnos/)).toBeInTheDocument();
+    expect(within(budget).getByText(/US\$\s?3,21 de US\$\s?20,00/)).toBeInTheDocument();
+    expect(within(budget).getByText('Disponible')).toBeInTheDocument();
+    expect(within(budget).getByRole('meter', { name: /Turnos de IA de hoy/ })).toHaveAttribute('aria-valuenow', '1234');
+  });
+
+  it('says when the LLM budget is spent and the team answers instead', async () => {
+    stubApi(routes({
+      'GET /api/v1/operations/llm-budget': [
+        { brokerId: 'b-1', brokerSlug: 'demo', brokerName: 'Demo', day: '2026-12-01', timeZone: 'America/Santiago', turns: 812, turnsLimit: 2000, costUsd: 20.4, budgetUsd: 20, spent: true },
+      ],
+    }), ADMIN);
+    renderPage(<OperationsPage />);
+    const budget = await screen.findByTestId('llm-budget');
+    expect(await within(budget).findByText('Agotado')).toBeInTheDocument();
+    expect(within(budget).getByText(/pasan a una persona del equipo/)).toBeInTheDocument();
   });
 
   it('says so when nothing needs attention and no model was called', async () => {

@@ -4,8 +4,9 @@ import './operations.css';
 import { AttentionSection } from './AttentionSection';
 import { ProvidersSection } from './ProvidersSection';
 import { LlmSection } from './LlmSection';
+import { LlmBudgetSection } from './LlmBudgetSection';
 
-/** Operations (ADMIN): what needs a person, which providers fail, and what the LLM costs. */
+/** Operations (ADMIN): what needs a person, which providers fail, the day's LLM budget and what the LLM costs. */
 export default function OperationsPage() {
   const { t } = useTranslation('operations');
   return (
@@ -15,6 +16,7 @@ export default function OperationsPage() {
       </PageHeader>
       <AttentionSection />
       <ProvidersSection />
+      <LlmBudgetSection />
       <LlmSection />
     </div>
   );

@@ -23,6 +23,12 @@ const es = {
     calendarNotConnected: 'Google Calendar no conectado: se usa el calendario local', notAvailable: 'No disponible',
     manage: 'Administrar en Configuración',
   },
+  budget: {
+    title: 'Presupuesto diario de IA', subtitle: 'Hoy, {{day}} ({{zone}}). Se cambia en Configuración.',
+    turns: '{{turns}} de {{limit}} turnos', cost: '{{cost}} de {{budget}}', turnsMeter: 'Turnos de IA de hoy', costMeter: 'Costo de IA de hoy',
+    available: 'Disponible', spent: 'Agotado',
+    spentHint: 'Hasta mañana la IA no responde: los mensajes nuevos pasan a una persona del equipo.',
+  },
   llm: {
     title: 'Costo y latencia del modelo por día', subtitle: 'Últimos 14 días (UTC).', day: 'Día', provider: 'Proveedor',
     calls: 'Llamadas', failures: 'Fallas', p50: 'p50', p90: 'p90', tokens: 'Tokens (entrada / salida)', cost: 'Costo (USD)',
@@ -54,6 +60,12 @@ const en: Messages = {
     calendarConnected: 'Google Calendar connected ({{calendar}})', calendarDisconnected: 'Google Calendar disconnected: connect it again',
     calendarNotConnected: 'Google Calendar not connected: the local calendar is used', notAvailable: 'Not available',
     manage: 'Manage in Settings',
+  },
+  budget: {
+    title: 'Daily AI budget', subtitle: 'Today, {{day}} ({{zone}}). Changed in Settings.',
+    turns: '{{turns}} of {{limit}} turns', cost: '{{cost}} of {{budget}}', turnsMeter: 'Today’s AI turns', costMeter: 'Today’s AI cost',
+    available: 'Available', spent: 'Spent',
+    spentHint: 'Until tomorrow the AI does not answer: new messages go to a person of the team.',
   },
   llm: {
     title: 'Model cost and latency per day', subtitle: 'Last 14 days (UTC).', day: 'Day', provider: 'Provider',

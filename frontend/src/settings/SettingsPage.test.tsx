@@ -17,7 +17,7 @@ const BROKER = {
     thresholds: { coldMax: 20, warmMax: 50, hotMin: 50, qualifiedMin: 75 },
     followUpCadence: ['PT10M', 'PT24H', 'PT72H', 'PT168H'],
     callsPerLeadPerDay: 3, callsPerLeadTotal: 6, callRetryDelay: 'PT2H', callsPerBrokerPerHour: 30,
-    notifyTelegramChatId: -1001234567890,
+    notifyTelegramChatId: -1001234567890, llmDailyTurns: 2000, llmDailyBudgetUsd: 20,
     futureSetting: { kept: true },
   },
 };
@@ -75,6 +75,8 @@ describe('SettingsPage', () => {
     expect(screen.getByLabelText('Unidad del seguimiento 4')).toHaveValue('days');
     expect(screen.getByLabelText('Llamadas por hora (corredora)')).toHaveValue(30);
     expect(screen.getByLabelText('Zona horaria')).toHaveValue('America/Santiago');
+    expect(screen.getByLabelText('Turnos de IA al día')).toHaveValue(2000);
+    expect(screen.getByLabelText('Costo de IA al día (US$)')).toHaveValue(20);
 
     const replace = async (label: string, value: string) => {
       await user.clear(screen.getByLabelText(label));
@@ -89,6 +91,7 @@ describe('SettingsPage', () => {
     await replace('Cierra (Sábado)', '14:00');
     await replace('Espera del seguimiento 1', '15');
     await replace('Llamadas por hora (corredora)', '12');
+    await replace('Costo de IA al día (US$)', '7.5');
     await user.click(screen.getByRole('button', { name: 'Quitar Ñuñoa' }));
     await user.click(screen.getByRole('button', { name: 'Guardar cambios' }));
 
@@ -104,6 +107,8 @@ describe('SettingsPage', () => {
       callRetryDelay: 'PT2H',
       callsPerBrokerPerHour: 12,
       notifyTelegramChatId: -1001234567890,
+      llmDailyTurns: 2000,
+      llmDailyBudgetUsd: 7.5,
       futureSetting: { kept: true },
     });
     expect(await screen.findByText('Configuración guardada.')).toBeInTheDocument();

@@ -265,6 +265,19 @@ function SettingsFormView({ broker }: { broker: Broker }) {
         </div>
       </fieldset>
 
+      <fieldset className="card" aria-describedby="set-llm-hint">
+        <legend>{t('llm.title')}</legend>
+        <p className="muted small" id="set-llm-hint">{t('llm.hint')}</p>
+        <div className="form-grid">
+          <Field label={t('llm.turns')} id="set-llm-turns" error={err('settings.llmDailyTurns')} hint={t('llm.turnsHint')}>
+            <input id="set-llm-turns" type="number" inputMode="numeric" min={1} value={form.llmDailyTurns} onChange={(e) => set('llmDailyTurns', e.target.value)} {...errorProps(errors, 'settings.llmDailyTurns', 'set-llm-turns', true)} />
+          </Field>
+          <Field label={t('llm.usd')} id="set-llm-usd" error={err('settings.llmDailyBudgetUsd')} hint={t('llm.usdHint')}>
+            <input id="set-llm-usd" type="number" inputMode="decimal" min={0.01} step={0.01} value={form.llmDailyBudgetUsd} onChange={(e) => set('llmDailyBudgetUsd', e.target.value)} {...errorProps(errors, 'settings.llmDailyBudgetUsd', 'set-llm-usd', true)} />
+          </Field>
+        </div>
+      </fieldset>
+
       <fieldset className="card">
         <legend>{t('notify.title')}</legend>
         <Field label={t('notify.chatId')} id="set-notify" error={err('settings.notifyTelegramChatId')} hint={t('notify.chatIdHint')}>

@@ -29,6 +29,11 @@ const es = {
     retryDelay: 'Espera entre intentos', retryUnit: 'Unidad de la espera entre intentos', perBrokerHour: 'Llamadas por hora (corredora)',
     perBrokerHourHint: 'Tope para toda la corredora; vacío: sin tope propio.', defaultHint: 'Vacío: el valor por defecto.',
   },
+  llm: {
+    title: 'Presupuesto diario de IA', turns: 'Turnos de IA al día', usd: 'Costo de IA al día (US$)',
+    hint: 'Al alcanzar cualquiera de los dos, la IA deja de responder hasta el día siguiente (zona horaria de la corredora): los mensajes pasan a una persona del equipo, que recibe un aviso.',
+    turnsHint: 'Por defecto 2.000. Vacío: el valor por defecto.', usdHint: 'Costo estimado; por defecto US$ 20. Vacío: el valor por defecto.',
+  },
   notify: { title: 'Avisos al equipo', chatId: 'Chat de Telegram para avisos', chatIdHint: 'Id del chat o grupo (p. ej. -1001234567890).' },
   channels: {
     title: 'Canales y calendario',
@@ -76,6 +81,11 @@ const en: Messages = {
     title: 'Voice calls', perDay: 'Calls per lead per day', total: 'Calls per lead in total',
     retryDelay: 'Wait between attempts', retryUnit: 'Unit of the wait between attempts', perBrokerHour: 'Calls per hour (brokerage)',
     perBrokerHourHint: 'Cap for the whole brokerage; empty: no own cap.', defaultHint: 'Empty: the default.',
+  },
+  llm: {
+    title: 'Daily AI budget', turns: 'AI turns a day', usd: 'AI cost a day (US$)',
+    hint: 'Once either is reached the AI stops answering until the next day (the brokerage’s time zone): messages go to a person of the team, who gets a notification.',
+    turnsHint: 'Default 2,000. Empty: the default.', usdHint: 'Estimated cost; default US$ 20. Empty: the default.',
   },
   notify: { title: 'Team notifications', chatId: 'Telegram chat for notifications', chatIdHint: 'Chat or group id (e.g. -1001234567890).' },
   channels: {

@@ -15,6 +15,8 @@ export interface BrokerSettings {
   callRetryDelay?: string | null;
   callsPerBrokerPerHour?: number | null;
   notifyTelegramChatId?: number | null;
+  llmDailyTurns?: number | null;
+  llmDailyBudgetUsd?: number | null;
   [other: string]: unknown;
 }
 
@@ -45,6 +47,8 @@ export interface SettingsForm {
   callRetryDelay: DurationInput;
   callsPerBrokerPerHour: string;
   notifyTelegramChatId: string;
+  llmDailyTurns: string;
+  llmDailyBudgetUsd: string;
 }
 
 /** The form's field names as the api's validation messages name them. */
@@ -53,6 +57,7 @@ export const FIELDS = [
   ...WEEKDAYS.map((d) => `settings.businessHours.days.${d}`),
   'settings.thresholds', 'settings.followUpCadence', 'settings.callsPerLeadPerDay', 'settings.callsPerLeadTotal',
   'settings.callRetryDelay', 'settings.callsPerBrokerPerHour', 'settings.notifyTelegramChatId',
+  'settings.llmDailyTurns', 'settings.llmDailyBudgetUsd',
 ] as const;
 
 const ISO = /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/;
@@ -116,6 +121,8 @@ export function toForm(broker: Broker): SettingsForm {
     callRetryDelay: parseDuration(s.callRetryDelay),
     callsPerBrokerPerHour: s.callsPerBrokerPerHour == null ? '' : String(s.callsPerBrokerPerHour),
     notifyTelegramChatId: s.notifyTelegramChatId == null ? '' : String(s.notifyTelegramChatId),
+    llmDailyTurns: s.llmDailyTurns == null ? '' : String(s.llmDailyTurns),
+    llmDailyBudgetUsd: s.llmDailyBudgetUsd == null ? '' : String(s.llmDailyBudgetUsd),
   };
 }
 
@@ -125,7 +132,7 @@ export function toForm(broker: Broker): SettingsForm {
  */
 export function toBody(form: SettingsForm, original: Broker) {
   const known = new Set(['zones', 'businessHours', 'thresholds', 'followUpCadence', 'callsPerLeadPerDay', 'callsPerLeadTotal',
-    'callRetryDelay', 'callsPerBrokerPerHour', 'notifyTelegramChatId']);
+    'callRetryDelay', 'callsPerBrokerPerHour', 'notifyTelegramChatId', 'llmDailyTurns', 'llmDailyBudgetUsd']);
   const others = Object.fromEntries(Object.entries(original.settings ?? {}).filter(([key]) => !known.has(key)));
   const days: Partial<Record<Weekday, string[]>> = {};
   for (const day of WEEKDAYS) if (form.days[day].open) days[day] = [form.days[day].from, form.days[day].to];
@@ -143,6 +150,8 @@ export function toBody(form: SettingsForm, original: Broker) {
     callRetryDelay: form.callRetryDelay.amount.trim() === '' ? null : formatDuration(form.callRetryDelay),
     callsPerBrokerPerHour: numberOrNull(form.callsPerBrokerPerHour),
     notifyTelegramChatId: numberOrNull(form.notifyTelegramChatId),
+    llmDailyTurns: numberOrNull(form.llmDailyTurns),
+    llmDailyBudgetUsd: numberOrNull(form.llmDailyBudgetUsd),
   };
   return {
     name: form.name,

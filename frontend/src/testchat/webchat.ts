@@ -12,7 +12,7 @@
 export interface ChatMessage {
   id: string;
   direction: 'INBOUND' | 'OUTBOUND';
-  /** LEAD, AI, HUMAN (an agent who took over), SYSTEM… */
+  /** LEAD, AI or HUMAN (an agent who took over); the team's SYSTEM notes never reach the web chat */
   author: string;
   body: string;
   at: string;

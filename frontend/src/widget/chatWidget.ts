@@ -235,10 +235,11 @@ export function mount(options: WidgetOptions): WidgetHandle {
         await call('POST', '/messages', { sessionId: id, text: body, clientMessageId: mine.id });
       }
       if (!stream) void refresh();
-    } catch {
+    } catch (e) {
       pending = pending.filter((p) => p !== mine);
       input.value = body;
-      error.textContent = t.failed;
+      // 429: the api's budget of sessions per address or messages per session (docs/webchat.md)
+      error.textContent = (e as { status?: number }).status === 429 ? t.tooFast : t.failed;
       render();
     } finally {
       sending = false;

@@ -130,6 +130,15 @@ describe('the embeddable web chat widget', () => {
     expect(widget.shadow.querySelectorAll('[data-testid="chat-message"]')).toHaveLength(0);
   });
 
+  it('asks the visitor to wait when the api says they are going too fast', async () => {
+    vi.stubGlobal('fetch', vi.fn(async () => new Response('{"status":429}', { status: 429, headers: { 'Retry-After': '20' } })));
+    widget = mount({ broker: 'demo', api: '' });
+    widget.open();
+    await type('hola');
+    await waitFor(() => expect(q('.error').textContent).toMatch(/Estás escribiendo muy rápido/));
+    expect(q<HTMLTextAreaElement>('textarea').value).toBe('hola');
+  });
+
   it('speaks English with data-lang="en" and reads its settings from the script tag', () => {
     const script = document.createElement('script');
     script.src = 'https://app.inmo.cl/widget.js';

@@ -9,4 +9,9 @@ public interface ConversationalAgent {
   String name();
 
   AgentTurnResult converse(AgentTurnRequest request);
+
+  /** Whether a turn costs money, and so counts against the broker's daily LLM budget (the offline agent: no). */
+  default boolean paid() {
+    return true;
+  }
 }

@@ -18,4 +18,9 @@ public class OfflineConversationalAgent implements ConversationalAgent {
   public AgentTurnResult converse(AgentTurnRequest request) {
     return agent.converse(request);
   }
+
+  @Override
+  public boolean paid() {
+    return false;
+  }
 }

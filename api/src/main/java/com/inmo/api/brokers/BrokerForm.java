@@ -42,7 +42,7 @@ public record BrokerForm(
   /** The settings keys this form owns; any other key in a stored document is kept as it is. */
   static final List<String> MANAGED_KEYS = List.of("zones", "businessHours", "thresholds", "followUpCadence",
       "callsPerLeadPerDay", "callsPerLeadTotal", "callRetryDelay", "notifyTelegramChatId", "callsPerBrokerPerHour",
-      "country");
+      "country", "llmDailyTurns", "llmDailyBudgetUsd");
 
   @Schema(description = "Settings the lead workflows read before each step")
   public record Settings(
@@ -59,7 +59,11 @@ public record BrokerForm(
       @Schema(description = "Voice calls of the whole broker in any hour (1–1000; calls cost money)", example = "20")
       Integer callsPerBrokerPerHour,
       @Schema(description = "ISO 3166 country whose numbering a lead's phone without +prefix follows; default: the "
-          + "time zone's country, else CL", example = "CL") String country) {
+          + "time zone's country, else CL", example = "CL") String country,
+      @Schema(description = "Model turns a day (1–1,000,000) before the AI hands new messages to the team; the "
+          + "broker's calendar day", example = "2000") Long llmDailyTurns,
+      @Schema(description = "Estimated model cost a day in US$ (over 0, up to 100,000) before the AI hands new "
+          + "messages to the team", example = "20") java.math.BigDecimal llmDailyBudgetUsd) {
   }
 
   @Schema(description = "When the AI may write on its own: always, or per weekday [open, close) local times; "
@@ -158,6 +162,19 @@ public record BrokerForm(
         problems.add("settings.callsPerBrokerPerHour: must be between 1 and 1000");
       }
       doc.put("callsPerBrokerPerHour", s.callsPerBrokerPerHour());
+    }
+    if (s.llmDailyTurns() != null) {
+      if (s.llmDailyTurns() < 1 || s.llmDailyTurns() > com.inmo.api.llm.LlmBudgetSettings.MAX_TURNS) {
+        problems.add("settings.llmDailyTurns: must be between 1 and 1000000");
+      }
+      doc.put("llmDailyTurns", s.llmDailyTurns());
+    }
+    if (s.llmDailyBudgetUsd() != null) {
+      if (s.llmDailyBudgetUsd().signum() <= 0
+          || s.llmDailyBudgetUsd().compareTo(com.inmo.api.llm.LlmBudgetSettings.MAX_USD) > 0) {
+        problems.add("settings.llmDailyBudgetUsd: must be more than 0 and at most 100000 (US$)");
+      }
+      doc.put("llmDailyBudgetUsd", s.llmDailyBudgetUsd());
     }
     if (s.country() != null) {
       String region = com.inmo.api.voice.VoiceSettings.knownRegion(s.country());

@@ -43,7 +43,7 @@ public final class BrokerSettings {
 
   /** @param notifyChatId the chat id stored with the broker's own bot, which wins; null to read the settings' */
   public static BrokerConfig toConfig(Broker broker, JsonMapper json, Long notifyChatId) {
-    JsonNode s = parse(broker, json);
+    JsonNode s = document(broker, json);
     AgentPersona persona = new AgentPersona(broker.personaName(), broker.personaTone(), broker.name(),
         strings(s.path("zones")), LANGUAGE);
     return new BrokerConfig(broker.id().toString(), broker.slug(), persona, hours(broker, s.path("businessHours")),
@@ -53,7 +53,8 @@ public final class BrokerSettings {
         notifyChatId != null ? notifyChatId : chatId(s.path("notifyTelegramChatId")));
   }
 
-  private static JsonNode parse(Broker broker, JsonMapper json) {
+  /** The broker's settings document; an empty object when it is missing or not a JSON object (logged). */
+  public static JsonNode document(Broker broker, JsonMapper json) {
     try {
       JsonNode node = json.readTree(broker.settings() == null ? "{}" : broker.settings());
       return node != null && node.isObject() ? node : json.createObjectNode();

@@ -33,12 +33,13 @@ public record BrokerView(UUID id, String slug, String name, String timeZone, Str
       hours = new BrokerForm.BusinessHours(false, days);
     }
     var t = config.thresholds();
+    var llm = com.inmo.api.llm.LlmBudgetSettings.of(broker, json);
     BrokerForm.Settings settings = new BrokerForm.Settings(config.persona().zones(), hours,
         new BrokerForm.Thresholds(t.coldMax(), t.warmMax(), t.hotMin(), t.qualifiedMin()),
         config.followUpCadence().stream().map(Duration::toString).toList(),
         config.callsPerLeadPerDay(), config.callsPerLeadTotal(), config.callRetryDelay().toString(),
         config.notifyTelegramChatId(), com.inmo.api.voice.VoiceSettings.callsPerBrokerPerHour(broker, json),
-        com.inmo.api.voice.VoiceSettings.region(broker, json));
+        com.inmo.api.voice.VoiceSettings.region(broker, json), llm.turns(), llm.usd());
     return new BrokerView(broker.id(), broker.slug(), broker.name(), broker.timeZone(), broker.personaName(),
         broker.personaTone(), broker.active(), settings);
   }

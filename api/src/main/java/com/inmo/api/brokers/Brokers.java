@@ -48,6 +48,25 @@ public class Brokers {
         .one();
   }
 
+  /**
+   * The broker a lead's workflow belongs to: its lead row's, else (a lead not saved yet, e.g. during its
+   * first message) the broker whose slug the id names, {@code lead-<slug>-…} (the longest such slug: slugs
+   * may contain '-'); empty when none does.
+   */
+  public Mono<Broker> ofLeadWorkflow(String workflowId) {
+    if (workflowId == null || !workflowId.startsWith("lead-")) {
+      return Mono.empty();
+    }
+    // slugs are [a-z0-9-]: nothing in them is a LIKE wildcard
+    return db.sql("SELECT " + COLUMNS + " FROM brokers "
+            + "WHERE id = (SELECT broker_id FROM leads WHERE workflow_id = :wf) OR :wf LIKE 'lead-' || slug || '-%' "
+            + "ORDER BY id = (SELECT broker_id FROM leads WHERE workflow_id = :wf) DESC NULLS LAST, length(slug) DESC "
+            + "LIMIT 1")
+        .bind("wf", workflowId)
+        .map((row, meta) -> map(row))
+        .one();
+  }
+
   /** Where the broker's own Telegram bot sends team notifications (set with the bot), or empty. */
   public Mono<Long> telegramNotifyChatId(UUID brokerId) {
     return db.sql("SELECT notify_chat_id FROM broker_telegram WHERE broker_id = :id AND notify_chat_id IS NOT NULL")

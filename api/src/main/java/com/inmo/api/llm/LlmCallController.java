@@ -2,12 +2,17 @@ package com.inmo.api.llm;
 
 import com.inmo.api.auth.Role;
 import com.inmo.api.auth.Viewer;
+import com.inmo.api.brokers.Broker;
+import com.inmo.api.brokers.Brokers;
 import com.inmo.api.web.Problems;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -23,17 +28,24 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * LLM calls: recorded by the worker ({@code POST /internal/v1/llm-calls}, idempotent by turn and attempt) and
- * summed per day and provider for an admin ({@code GET /api/v1/llm-calls/daily}): calls, failures, median and
+ * LLM calls: recorded by the worker ({@code POST /internal/v1/llm-calls}, idempotent by turn and attempt; each
+ * new one also counts in its broker's daily budget, {@link LlmBudgets}) and summed per day and provider for an admin ({@code GET /api/v1/llm-calls/daily}): calls, failures, median and
  * p90 latency, tokens and estimated cost.
  */
 @RestController
 public class LlmCallController {
 
+  /** The outcome of a call the provider did not answer (the worker's {@code LlmCallRecord.ERROR}). */
+  static final String ERROR = "error";
+  private static final Logger log = LoggerFactory.getLogger(LlmCallController.class);
   private final DatabaseClient db;
+  private final Brokers brokers;
+  private final LlmBudgets budgets;
 
-  public LlmCallController(DatabaseClient db) {
+  public LlmCallController(DatabaseClient db, Brokers brokers, LlmBudgets budgets) {
     this.db = db;
+    this.brokers = brokers;
+    this.budgets = budgets;
   }
 
   @PostMapping("/internal/v1/llm-calls")
@@ -42,15 +54,25 @@ public class LlmCallController {
         || call.purpose() == null) {
       return Mono.error(Problems.badRequest("turnId, purpose, provider, outcome and at are required"));
     }
-    // the broker comes from the lead's row; a call for a lead not saved yet still counts, unattributed
+    // the broker: the lead's, or the one its workflow id names (a lead's first turn runs before its row exists)
+    return brokers.ofLeadWorkflow(call.leadId()).map(Optional::of).defaultIfEmpty(Optional.empty())
+        .flatMap(broker -> insert(call, broker.map(Broker::id).orElse(null))
+            .flatMap(inserted -> inserted && broker.isPresent() ? count(broker.get(), call).thenReturn(true)
+                : Mono.just(inserted)))
+        .map(inserted -> ResponseEntity.status(inserted ? HttpStatus.CREATED : HttpStatus.OK)
+            .body(Map.<String, Object>of("turnId", call.turnId(), "attempt", call.attempt())));
+  }
+
+  private Mono<Boolean> insert(LlmCall call, UUID brokerId) {
     return db.sql("""
             INSERT INTO llm_calls (turn_id, attempt, broker_id, workflow_id, purpose, provider, model, prompt_version,
                                    latency_ms, tokens_in, tokens_out, cost_usd, outcome, error, called_at)
-            VALUES (:turn, :attempt, (SELECT broker_id FROM leads WHERE workflow_id = :workflow), :workflow, :purpose,
-                    :provider, :model, :prompt, :latency, :tin, :tout, :cost, :outcome, :error, :at)
+            VALUES (:turn, :attempt, :broker, :workflow, :purpose, :provider, :model, :prompt, :latency, :tin, :tout,
+                    :cost, :outcome, :error, :at)
             ON CONFLICT (turn_id, attempt) DO NOTHING""")
         .bind("turn", call.turnId())
         .bind("attempt", call.attempt())
+        .bind("broker", brokerId == null ? io.r2dbc.spi.Parameters.in(UUID.class) : brokerId)
         .bind("workflow", nullable(call.leadId()))
         .bind("purpose", call.purpose())
         .bind("provider", call.provider())
@@ -64,8 +86,21 @@ public class LlmCallController {
         .bind("error", nullable(call.error()))
         .bind("at", call.at())
         .fetch().rowsUpdated()
-        .map(n -> ResponseEntity.status(n > 0 ? HttpStatus.CREATED : HttpStatus.OK)
-            .body(Map.<String, Object>of("turnId", call.turnId(), "attempt", call.attempt())));
+        .map(n -> n > 0);
+  }
+
+  /**
+   * Adds a newly recorded call to its broker's day (its own time zone) in the daily budget: its cost, and one
+   * turn for the first attempt of a turn the provider answered (a repair is the same turn; a failed call is
+   * none). The budget is a safety net: when Redis is down the call is still recorded.
+   */
+  private Mono<Void> count(Broker broker, LlmCall call) {
+    boolean turn = call.attempt() == 1 && !ERROR.equals(call.outcome());
+    return budgets.count(broker.slug(), call.at().atZone(broker.zone()).toLocalDate(), turn, call.costUsd())
+        .onErrorResume(e -> {
+          log.warn("LLM call {} not counted in broker {}'s daily budget: {}", call.turnId(), broker.slug(), e.toString());
+          return Mono.empty();
+        });
   }
 
   /** Per UTC day and provider, within the viewer's broker (a superadmin may name one, or sees all). */

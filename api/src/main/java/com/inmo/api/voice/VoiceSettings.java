@@ -2,6 +2,7 @@ package com.inmo.api.voice;
 
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.inmo.api.brokers.Broker;
+import com.inmo.api.brokers.BrokerSettings;
 import java.util.Locale;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
@@ -33,13 +34,13 @@ public final class VoiceSettings {
   }
 
   public static int callsPerBrokerPerHour(Broker broker, JsonMapper json) {
-    int value = settings(broker, json).path("callsPerBrokerPerHour").asInt(0);
+    int value = BrokerSettings.document(broker, json).path("callsPerBrokerPerHour").asInt(0);
     return value > 0 ? value : DEFAULT_CALLS_PER_BROKER_PER_HOUR;
   }
 
   /** The stored {@code country} setting when it is a known region, else null. */
   public static String country(Broker broker, JsonMapper json) {
-    JsonNode node = settings(broker, json).path("country");
+    JsonNode node = BrokerSettings.document(broker, json).path("country");
     return node.isString() ? knownRegion(node.stringValue()) : null;
   }
 
@@ -62,14 +63,5 @@ public final class VoiceSettings {
     }
     String upper = code.trim().toUpperCase(Locale.ROOT);
     return PhoneNumberUtil.getInstance().getSupportedRegions().contains(upper) ? upper : null;
-  }
-
-  private static JsonNode settings(Broker broker, JsonMapper json) {
-    try {
-      JsonNode node = json.readTree(broker.settings() == null ? "{}" : broker.settings());
-      return node != null && node.isObject() ? node : json.createObjectNode();
-    } catch (RuntimeException e) {
-      return json.createObjectNode();
-    }
   }
 }

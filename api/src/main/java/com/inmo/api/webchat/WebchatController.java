@@ -10,10 +10,12 @@ import com.inmo.api.web.Problems;
 import com.inmo.workflows.lead.LeadWorkflowIds;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -29,6 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The public web chat widget's API. A visitor opens a session (its token is their identity), posts
  * messages that go straight to the lead's workflow, and reads the conversation as a list or a live stream.
+ * Opening sessions and posting messages are budgeted ({@link WebchatLimits}).
  */
 @RestController
 public class WebchatController {
@@ -36,6 +39,11 @@ public class WebchatController {
   static final int MAX_TEXT = 4000;
   static final int MAX_CLIENT_ID = 100;
   static final Duration HEARTBEAT = Duration.ofSeconds(15);
+  /**
+   * What was said to or by the lead. Everything else in the conversation (SYSTEM rows: "X took the
+   * conversation", an agent's release note, call summaries) is the team's and stays in the dashboard.
+   */
+  static final Set<String> VISITOR_AUTHORS = Set.of("LEAD", "AI", "HUMAN");
 
   private final Brokers brokers;
   private final WebchatSessions sessions;
@@ -43,11 +51,13 @@ public class WebchatController {
   private final Messages messages;
   private final EventBus events;
   private final JsonMapper json;
+  private final WebchatLimits limits;
 
   public WebchatController(Brokers brokers, WebchatSessions sessions, LeadSignals signals, Messages messages,
-                           EventBus events, JsonMapper json) {
+                           EventBus events, JsonMapper json, WebchatLimits limits) {
     this.brokers = brokers;
     this.sessions = sessions;
+    this.limits = limits;
     this.signals = signals;
     this.messages = messages;
     this.events = events;
@@ -56,8 +66,10 @@ public class WebchatController {
 
   @PostMapping("/api/v1/webchat/{brokerSlug}/sessions")
   @ResponseStatus(HttpStatus.CREATED)
-  public Mono<SessionCreated> open(@PathVariable String brokerSlug) {
-    return brokers.require(brokerSlug).flatMap(b -> sessions.create(b.id()).map(id -> SessionCreated.of(b.slug(), id)));
+  public Mono<SessionCreated> open(@PathVariable String brokerSlug, ServerHttpRequest request) {
+    return brokers.require(brokerSlug).flatMap(b -> limits.newSession(request)
+        .then(sessions.create(b.id()))
+        .map(id -> SessionCreated.of(b.slug(), id)));
   }
 
   @PostMapping("/api/v1/webchat/{brokerSlug}/messages")
@@ -80,8 +92,8 @@ public class WebchatController {
     String messageId = m.clientMessageId() != null ? m.clientMessageId() : UUID.randomUUID().toString();
     return session(brokerSlug, m.sessionId()).flatMap(broker -> {
       String workflowId = LeadWorkflowIds.webchat(broker.slug(), m.sessionId());
-      return signals.webchatMessage(broker.slug(), m.sessionId(), workflowId, messageId, text)
-          .thenReturn(new Accepted(messageId, workflowId, LeadWorkflowIds.leadId(workflowId)));
+      return limits.message(m.sessionId()).then(signals.webchatMessage(broker.slug(), m.sessionId(), workflowId, messageId, text)
+          .thenReturn(new Accepted(messageId, workflowId, LeadWorkflowIds.leadId(workflowId))));
     });
   }
 
@@ -89,10 +101,14 @@ public class WebchatController {
   public Flux<WebchatMessage> list(@PathVariable String brokerSlug, @PathVariable String sessionId) {
     return session(brokerSlug, sessionId).flatMapMany(broker ->
         messages.ofWorkflow(LeadWorkflowIds.webchat(broker.slug(), sessionId))
-            .map(c -> new WebchatMessage(c.id(), c.direction(), c.author(), c.body(), c.at())));
+            .map(c -> new WebchatMessage(c.id(), c.direction(), c.author(), c.body(), c.at()))
+            .filter(WebchatMessage::forVisitor));
   }
 
-  /** One {@code message} event per new message of the session, both directions; a comment every 15 s. */
+  /**
+   * One {@code message} event per new message of the session said to or by the lead, both directions; a
+   * comment every 15 s.
+   */
   @GetMapping(path = "/api/v1/webchat/{brokerSlug}/sessions/{sessionId}/stream",
       produces = MediaType.TEXT_EVENT_STREAM_VALUE)
   public Flux<ServerSentEvent<WebchatMessage>> stream(@PathVariable String brokerSlug, @PathVariable String sessionId,
@@ -106,6 +122,7 @@ public class WebchatController {
           .filter(e -> LiveEvent.MESSAGE.equals(e.type()) && workflowId.equals(e.workflowId()) && e.data() != null)
           .onBackpressureBuffer(256, BufferOverflowStrategy.DROP_OLDEST)
           .map(e -> json.treeToValue(e.data(), WebchatMessage.class))
+          .filter(WebchatMessage::forVisitor)
           .map(msg -> ServerSentEvent.builder(msg).event("message").id(msg.id().toString()).build());
       Flux<ServerSentEvent<WebchatMessage>> heartbeat = Flux.interval(HEARTBEAT)
           .map(i -> ServerSentEvent.<WebchatMessage>builder().comment("heartbeat").build());
@@ -142,5 +159,9 @@ public class WebchatController {
 
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record WebchatMessage(UUID id, String direction, String author, String body, Instant at) {
+
+    boolean forVisitor() {
+      return VISITOR_AUTHORS.contains(author);
+    }
   }
 }

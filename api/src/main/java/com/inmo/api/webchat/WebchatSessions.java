@@ -1,6 +1,7 @@
 package com.inmo.api.webchat;
 
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -41,6 +42,20 @@ public class WebchatSessions {
         .map((row, meta) -> true)
         .one()
         .defaultIfEmpty(false);
+  }
+
+  /**
+   * Deletes the sessions opened more than {@code age} ago whose lead does not exist (no message ever reached a
+   * workflow that saved it); the number deleted. The lead is found by its workflow id, built as
+   * {@code LeadWorkflowIds.webchat} builds it.
+   */
+  public Mono<Long> deleteWithoutLead(Duration age) {
+    return db.sql("""
+            DELETE FROM webchat_sessions s USING brokers b
+            WHERE s.broker_id = b.id AND s.created_at < now() - make_interval(secs => :age)
+              AND NOT EXISTS (SELECT 1 FROM leads l WHERE l.workflow_id = 'lead-' || lower(b.slug) || '-webchat-' || s.id)""")
+        .bind("age", (double) age.toSeconds())
+        .fetch().rowsUpdated();
   }
 
   static String newToken() {

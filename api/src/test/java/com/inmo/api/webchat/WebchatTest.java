@@ -207,6 +207,56 @@ class WebchatTest {
         .verify(Duration.ofSeconds(10));
   }
 
+  @Test
+  void internalNotesNeverReachTheVisitorButStayInTheDashboard() {
+    String session = openSession(broker.slug());
+    String workflowId = LeadWorkflowIds.webchat(broker.slug(), session);
+    recordLead(workflowId);
+    recordMessage(workflowId, "INBOUND", "LEAD", "c-1", "Hola");
+    recordMessage(workflowId, "OUTBOUND", "SYSTEM", "note-1", "Ana Agente tomó la conversación");
+    recordMessage(workflowId, "OUTBOUND", "HUMAN", "out-1", "Hola, soy Ana");
+
+    http.get().uri("/api/v1/webchat/{slug}/sessions/{s}/messages", broker.slug(), session).exchange()
+        .expectStatus().isOk()
+        .expectBody()
+        .jsonPath("$.length()").isEqualTo(2)
+        .jsonPath("$[0].author").isEqualTo("LEAD")
+        .jsonPath("$[1].author").isEqualTo("HUMAN");
+    String admin = data.token(data.user(broker, "ADMIN"), "ADMIN", broker.id());
+    http.get().uri("/api/v1/leads/{id}/messages", LeadWorkflowIds.leadId(workflowId))
+        .header("Authorization", "Bearer " + admin).exchange()
+        .expectStatus().isOk()
+        .expectBody()
+        .jsonPath("$.length()").isEqualTo(3)
+        .jsonPath("$[1].author").isEqualTo("SYSTEM");
+  }
+
+  @Test
+  void theStreamLeavesInternalNotesOut() {
+    String session = openSession(broker.slug());
+    String workflowId = LeadWorkflowIds.webchat(broker.slug(), session);
+    recordLead(workflowId);
+
+    Flux<ServerSentEvent<Map<String, Object>>> messages = http.get()
+        .uri("/api/v1/webchat/{slug}/sessions/{s}/stream", broker.slug(), session)
+        .accept(MediaType.TEXT_EVENT_STREAM)
+        .exchange()
+        .expectStatus().isOk()
+        .returnResult(new ParameterizedTypeReference<ServerSentEvent<Map<String, Object>>>() { })
+        .getResponseBody()
+        .filter(e -> "message".equals(e.event()));
+
+    StepVerifier.create(messages)
+        .then(() -> {
+          recordMessage(workflowId, "OUTBOUND", "SYSTEM", "note-1", "Resumen de la llamada: interesada en Ñuñoa");
+          recordMessage(workflowId, "OUTBOUND", "AI", "out-1", "¿Te acomoda el jueves?");
+        })
+        .assertNext(e -> assertThat(e.data()).containsEntry("author", "AI")
+            .containsEntry("body", "¿Te acomoda el jueves?"))
+        .thenCancel()
+        .verify(Duration.ofSeconds(10));
+  }
+
   private void recordLead(String workflowId) {
     http.put().uri("/internal/v1/leads/" + LeadWorkflowIds.leadId(workflowId))
         .header(InternalTokenFilter.HEADER, TestData.INTERNAL_TOKEN).contentType(MediaType.APPLICATION_JSON)

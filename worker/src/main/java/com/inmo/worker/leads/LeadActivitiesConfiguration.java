@@ -1,6 +1,7 @@
 package com.inmo.worker.leads;
 
 import com.inmo.activities.agent.AgentTurnActivities;
+import com.inmo.activities.agent.llm.ApiLlmBudget;
 import com.inmo.activities.agent.llm.ApiLlmCallRecorder;
 import com.inmo.activities.agent.llm.LlmProviders;
 import com.inmo.activities.agent.llm.ProviderChain;
@@ -61,9 +62,13 @@ public class LeadActivitiesConfiguration {
     return LlmProviders.chain(System.getenv(), recorder);
   }
 
+  /**
+   * The chain behind the opt-out guard and the broker's daily LLM budget (asked of the api before a model is
+   * called); the team hears of a spent budget through the same notifications as the workflows' (and Telegram).
+   */
   @Bean
-  AgentActivities agentActivities(ProviderChain chain) {
-    return new AgentTurnActivities(chain.agents());
+  AgentActivities agentActivities(ProviderChain chain, InternalApiClient api, LeadRecordActivities leadRecords) {
+    return new AgentTurnActivities(chain.agents(), new ApiLlmBudget(api), leadRecords::notifyTeam);
   }
 
   /** Team notifications also go to the broker's Telegram chat when its settings name one. */

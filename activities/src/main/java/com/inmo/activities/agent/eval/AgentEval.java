@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -218,6 +219,29 @@ public final class AgentEval {
     }
   }
 
+  /**
+   * The agent activity as the worker runs it (the opt-out guard, then the providers in order) as one agent
+   * to evaluate, named {@code name}.
+   */
+  public static ConversationalAgent throughActivity(String name, AgentTurnActivities activities) {
+    return named(name, activities::converse);
+  }
+
+  /** Any function from request to answer as an agent to evaluate. */
+  public static ConversationalAgent named(String name, Function<AgentTurnRequest, AgentTurnResult> answer) {
+    return new ConversationalAgent() {
+      @Override
+      public String name() {
+        return name;
+      }
+
+      @Override
+      public AgentTurnResult converse(AgentTurnRequest request) {
+        return answer.apply(request);
+      }
+    };
+  }
+
   public static void main(String[] args) {
     Path dir = args.length > 0 ? Path.of(args[0]) : Stream.of("activities/src/test/resources/eval",
         "src/test/resources/eval").map(Path::of).filter(Files::isDirectory).findFirst()
@@ -226,18 +250,7 @@ public final class AgentEval {
     CostTally tally = new CostTally();
     List<ConversationalAgent> providers = LlmProviders.fromEnvironment(System.getenv(), tally);
     String names = String.join(" → ", providers.stream().map(ConversationalAgent::name).toList());
-    AgentTurnActivities chain = new AgentTurnActivities(providers);
-    EvalReport report = run(new ConversationalAgent() {
-      @Override
-      public String name() {
-        return names;
-      }
-
-      @Override
-      public AgentTurnResult converse(AgentTurnRequest request) {
-        return chain.converse(request);
-      }
-    }, cases);
+    EvalReport report = run(throughActivity(names, new AgentTurnActivities(providers)), cases);
     System.out.print(report.format());
     if (tally.calls > 0) {
       System.out.println("  LLM calls: " + tally);

@@ -34,6 +34,11 @@ public final class OfflineProvider implements AgentProvider {
   }
 
   @Override
+  public boolean paid() {
+    return false;
+  }
+
+  @Override
   public TranscriptSummary summarize(TranscriptRequest request) {
     List<String> zones = request.persona() == null ? List.of() : request.persona().zones();
     List<String> leadLines = new ArrayList<>();

@@ -1,5 +1,6 @@
 package com.inmo.activities.agent.offline;
 
+import com.inmo.activities.agent.OptOutGuard;
 import com.inmo.workflows.agent.Intent;
 import com.inmo.workflows.agent.Sentiment;
 import com.inmo.workflows.lead.QualificationFields;
@@ -8,17 +9,12 @@ import java.util.regex.Pattern;
 /**
  * Reads what a Spanish message is about. Order matters and follows the cost of a mistake: an opt-out
  * must never be missed (Chilean consumer law and basic decency), then frustration and a wish to talk to
- * a person (both go to a human), then calls and visits, then questions and plain information.
+ * a person (both go to a human), then calls and visits, then questions and plain information. Opt-outs
+ * are the agent activity's {@link OptOutGuard}'s rules, the same for every provider (a refusal naming
+ * another way to be reached goes to a person).
  */
 public final class IntentDetector {
 
-  private static final Pattern OPT_OUT = Pattern.compile(
-      "^\\W*(stop|basta|unsubscribe|baja)\\W*$|\\bno me (escriban|escribas|contacten|contactes|llamen|llames"
-          + "|molesten|molestes|manden)\\b.{0,20}\\bmas\\b|\\bdejen de (escribirme|contactarme|llamarme"
-          + "|molestarme|mandarme)|\\bdeja de (escribirme|contactarme|llamarme|molestarme)|\\bborr(en|a|e)me\\b"
-          + "|\\bno quiero que me (contacten|escriban|llamen|sigan)|\\bno me (escriban|contacten) nunca"
-          + "|\\bdarme de baja|\\bdesuscribir|\\bno me interesa,? no me (escriban|contacten|llamen)"
-          + "|\\bno me escriban\\b");
   private static final Pattern HUMAN = Pattern.compile(
       "\\b(hablar|conversar|comunicarme|contactarme|atienda|atender|comunicar|pasame|paseme|comuniqueme)\\b"
           + ".{0,25}\\b(persona|humano|humana|ejecutiv[oa]|agente|asesor[a]?|corredor[a]?|alguien|vendedor[a]?)\\b"
@@ -64,10 +60,12 @@ public final class IntentDetector {
   public IntentReading detect(String message, QualificationFields extracted) {
     String text = message == null ? "" : message;
     String folded = SpanishText.fold(text);
-    boolean optOut = OPT_OUT.matcher(folded).find();
+    OptOutGuard.Verdict verdict = OptOutGuard.read(text);
+    boolean optOut = verdict == OptOutGuard.Verdict.OPT_OUT;
     boolean frustrated = INSULT.matcher(folded).find() || shouting(text)
         || (text.contains("!!!") && !POSITIVE.matcher(folded).find());
-    boolean wantsHuman = !optOut && (HUMAN.matcher(folded).find() || frustrated);
+    boolean wantsHuman = !optOut && (verdict == OptOutGuard.Verdict.HAND_OFF || HUMAN.matcher(folded).find()
+        || frustrated);
     boolean wantsCall = !optOut && CALL.matcher(folded).find() && !NO_CALL.matcher(folded).find();
     boolean wantsVisit = !optOut && VISIT.matcher(folded).find();
     boolean providedInfo = extracted != null && !extracted.equals(QualificationFields.EMPTY);

@@ -26,7 +26,7 @@ final class OfflineReplies {
   static final String THANKS_NAME = "¡Gracias, %s!";
   static final String NOTED = "Anotado: %s.";
   static final String UNDERSTOOD = "Entiendo.";
-  static final String OPT_OUT = "Entendido, no te escribiremos más. ¡Que estés muy bien!";
+  static final String OPT_OUT = com.inmo.activities.agent.OptOutGuard.OPT_OUT_REPLY;
   static final String HANDOFF = "¡Claro! Te comunico con un agente de %s, que te escribirá a la brevedad.";
   static final String HANDOFF_FRUSTRATED =
       "Lamento mucho la molestia. Te comunico con un agente de %s para que te atienda personalmente.";

@@ -9,8 +9,6 @@ import com.inmo.activities.agent.llm.LlmProviders;
 import com.inmo.activities.agent.llm.ProviderChain;
 import com.inmo.activities.agent.llm.ProviderKind;
 import com.inmo.activities.agent.llm.ProviderSettings;
-import com.inmo.workflows.agent.AgentTurnRequest;
-import com.inmo.workflows.agent.AgentTurnResult;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.List;
@@ -40,7 +38,8 @@ class AgentEvalTest {
 
   @Test
   void theOfflineAgentStaysAboveItsThresholds() {
-    EvalReport report = AgentEval.run(new OfflineConversationalAgent(), evalSet());
+    EvalReport report = AgentEval.run(AgentEval.throughActivity("offline",
+        new AgentTurnActivities(List.of(new OfflineConversationalAgent()))), evalSet());
     System.out.print(report.format());
 
     assertThat(report.cases()).isGreaterThanOrEqualTo(60);
@@ -63,18 +62,8 @@ class AgentEvalTest {
   void theConfiguredRealProvider() {
     AgentEval.CostTally tally = new AgentEval.CostTally();
     ProviderChain chain = LlmProviders.chain(System.getenv(), tally);
-    AgentTurnActivities activities = new AgentTurnActivities(chain.agents());
-    ConversationalAgent agent = new ConversationalAgent() {
-      @Override
-      public String name() {
-        return String.join(" → ", chain.names());
-      }
-
-      @Override
-      public AgentTurnResult converse(AgentTurnRequest request) {
-        return activities.converse(request);
-      }
-    };
+    ConversationalAgent agent = AgentEval.throughActivity(String.join(" → ", chain.names()),
+        new AgentTurnActivities(chain.agents()));
 
     EvalReport report = AgentEval.run(agent, evalSet());
     System.out.print(report.format());

@@ -150,16 +150,6 @@ class EvalSetTest {
   }
 
   private static ConversationalAgent agent(String name, Function<AgentTurnRequest, AgentTurnResult> answer) {
-    return new ConversationalAgent() {
-      @Override
-      public String name() {
-        return name;
-      }
-
-      @Override
-      public AgentTurnResult converse(AgentTurnRequest request) {
-        return answer.apply(request);
-      }
-    };
+    return AgentEval.named(name, answer);
   }
 }
