@@ -45,7 +45,8 @@ class CallOutcomeAcrossContinueAsNewTest extends LeadWorkflowTestBase {
   void aCallOutcomeSignalledDuringTheStepBeforeContinueAsNewIsNotLost() throws Exception {
     historyLimit = 1; // every step ends with continue-as-new
     String id = webchatLead("carried");
-    say(id, "Hola, soy Tomás Ruiz, mi teléfono es +56 9 8765 4321. Llámame por favor");
+    says(id, "Hola, soy Tomás Ruiz, mi teléfono es +56 9 8765 4321. Llámame por favor");
+    say(id, "Sí");
     LeadView calling = await(id, v -> v.activeCallId() != null);
 
     // hold the next step in the middle of its work, and let the call's outcome arrive meanwhile

@@ -128,6 +128,7 @@ class LeadTimersWorkflowTest extends LeadWorkflowTestBase {
     String id = webchatLead("calls");
     says(id, "Hola, soy Ana Rojas y mi teléfono es +56 9 8765 4321");
     says(id, "¿Me pueden llamar?");
+    says(id, "Sí");
 
     for (int i = 0; i < 300 && !(voice.started.size() == 6 && state(id).activeCallId() == null); i++) {
       env.sleep(Duration.ofMinutes(20));
@@ -160,7 +161,8 @@ class LeadTimersWorkflowTest extends LeadWorkflowTestBase {
     voice.webhookArrives = false;
     String id = webchatLead("poll");
     says(id, "Hola, soy Luis Mella, mi teléfono es +56 9 5555 1234");
-    say(id, "Llámame por favor");
+    says(id, "Llámame por favor");
+    say(id, "Sí, dale");
     await(id, v -> v.activeCallId() != null && v.pendingOutbound() == 0);
 
     env.sleep(Duration.ofMinutes(16));

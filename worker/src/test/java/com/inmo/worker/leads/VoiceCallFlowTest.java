@@ -126,7 +126,8 @@ class VoiceCallFlowTest extends LeadWorkflowTestBase {
   String leadWhoAsksForACall(String session) {
     String id = webchatLead(session);
     says(id, "Hola, soy Ana Rojas y mi teléfono es 9 8765 4321");
-    say(id, "¿Me pueden llamar?");
+    says(id, "¿Me pueden llamar?");
+    say(id, "Sí, ese es"); // a number typed in the chat is called once the lead confirms it
     return id;
   }
 

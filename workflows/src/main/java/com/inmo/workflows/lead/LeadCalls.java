@@ -6,6 +6,7 @@ import com.inmo.workflows.call.CallReport;
 import com.inmo.workflows.call.CallRequest;
 import com.inmo.workflows.call.CallStatus;
 import com.inmo.workflows.call.CallWorkflow;
+import com.inmo.workflows.activity.TaskKind;
 import io.temporal.api.enums.v1.ParentClosePolicy;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.ChildWorkflowOptions;
@@ -26,10 +27,51 @@ final class LeadCalls {
 
   private final LeadCore core;
   private final LeadState s;
+  private final LeadTasks tasks;
 
   LeadCalls(LeadCore core) {
     this.core = core;
     this.s = core.s;
+    this.tasks = core.tasks;
+  }
+
+  /**
+   * The lead asked to be called: answers with the reply to send. A number the channel did not vouch for (typed
+   * in a chat: anyone's number can be typed) is called only once the lead confirms it or a person calls it from
+   * the dashboard; until then the inbox holds a task to approve the call.
+   */
+  String wanted(String reply) {
+    if (!canCall() || s.nextCallAt != null) {
+      return reply;
+    }
+    if (!LeadChanges.applies(LeadChanges.CALL_CONSENT) || s.phoneConfirmed) {
+      schedule(core.now(), "INITIAL_QUALIFICATION");
+      return reply;
+    }
+    s.callAwaitingConfirmation = true;
+    if (!tasks.hasOpen(TaskKind.APPROVE_CALL)) {
+      tasks.open(TaskKind.APPROVE_CALL, "Aprobar llamada a " + core.leadName(), "El lead pidió una llamada al "
+          + s.fields.phone() + ", un número escrito en la conversación. Llámalo desde el lead si corresponde; "
+          + "si el lead confirma su número, el agente IA llamará.");
+    }
+    return Texts.confirmNumber(s.fields.name(), s.fields.phone());
+  }
+
+  /**
+   * The lead's answer after the AI asked to confirm the number: a yes schedules the call (and is answered here);
+   * anything else lets the conversation move on (false: the agent answers it).
+   */
+  boolean answeredConfirmation(String text) {
+    s.callAwaitingConfirmation = false;
+    if (!Confirmations.isYes(text)) {
+      tasks.close(TaskKind.APPROVE_CALL, "DISMISSED", "el lead no confirmó su número");
+      return false;
+    }
+    s.phoneConfirmed = true;
+    tasks.close(TaskKind.APPROVE_CALL, "DONE", "el lead confirmó su número");
+    schedule(core.now(), "INITIAL_QUALIFICATION");
+    core.queueAi(Texts.callConfirmed(s.fields.name()));
+    return true;
   }
 
   boolean canCall() {

@@ -24,6 +24,8 @@ final class LeadChanges {
   static final String INBOX_BOUNDED = "inbox-bounded";
   /** Texts waiting together are each recorded, then answered once. */
   static final String BURSTS_TOGETHER = "bursts-answered-together";
+  /** A number written in the chat is called only after the lead confirms it (or a person calls it). */
+  static final String CALL_CONSENT = "call-consent";
   /** A new run of a lead that ended reads its earlier life and keys everything apart from it. */
   static final String LEAD_LIVES = "lead-lives";
 

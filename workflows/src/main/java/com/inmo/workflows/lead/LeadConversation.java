@@ -125,6 +125,9 @@ final class LeadConversation {
     s.addTurn(new ConversationTurn("LEAD", body, core.now()));
     if (m.provided() != null) {
       s.fields = s.fields.mergedWith(m.provided());
+      if (m.provided().phone() != null) {
+        s.phoneConfirmed = true; // the channel vouches for it (a contact shared on Telegram)
+      }
     }
     // a deep-link payload on the first message says more than the channel's name the lead started with
     if (m.source() != null && !m.source().isBlank() && (s.source == null || s.inboundCount == 1)) {
@@ -149,6 +152,9 @@ final class LeadConversation {
     }
     if ("START".equals(m.kind()) && (m.text() == null || m.text().isBlank())) {
       m = new InboundMessage(m.messageId(), m.kind(), "hola", m.sentAt(), m.provided(), m.source());
+    }
+    if (s.callAwaitingConfirmation && "TEXT".equals(m.kind()) && calls.answeredConfirmation(m.text())) {
+      return true;
     }
     AgentTurnResult result = converse(m.text());
     if (result == null) {
@@ -197,7 +203,11 @@ final class LeadConversation {
   }
 
   private boolean act(AgentTurnResult r) {
+    String phoneBefore = s.fields.phone();
     s.fields = s.fields.mergedWith(r.extracted());
+    if (!java.util.Objects.equals(phoneBefore, s.fields.phone())) {
+      s.phoneConfirmed = false; // a number written in the conversation: the lead confirms it before a call
+    }
     s.wantsVisit |= r.wantsVisit();
     s.frustrated |= r.sentiment() == Sentiment.FRUSTRATED;
     if (r.optOut()) {
@@ -226,8 +236,8 @@ final class LeadConversation {
       core.queueNow(reply, "AI", null);
       return true;
     }
-    if (r.wantsCall() && calls.canCall() && s.nextCallAt == null) {
-      calls.schedule(core.now(), "INITIAL_QUALIFICATION");
+    if (r.wantsCall()) {
+      reply = calls.wanted(reply);
     }
     core.rescoreAndAdvance();
     core.queueAi(reply);

@@ -23,6 +23,7 @@ final class LeadCore {
 
   final LeadState s;
   final LeadSteps steps;
+  final LeadTasks tasks;
   BrokerConfig config;
   private LeadSnapshot lastSaved;
 
@@ -30,6 +31,7 @@ final class LeadCore {
     this.s = state;
     this.steps = new LeadSteps(state);
     this.config = config;
+    this.tasks = new LeadTasks(this);
   }
 
   Instant now() {

@@ -191,8 +191,12 @@ final class LeadRequests {
     if (alreadyApplied("call", r.requestId())) {
       return;
     }
+    // a person chose to call this number: that is the approval a typed number waits for
+    s.phoneConfirmed = true;
+    s.callAwaitingConfirmation = false;
     calls.start(s.stage == LeadStage.SCHEDULED ? "VISIT_CONFIRMATION" : "INITIAL_QUALIFICATION", true);
     applied("call", r.requestId());
+    core.tasks.close(com.inmo.workflows.activity.TaskKind.APPROVE_CALL, "DONE", "un agente llamó al lead");
   }
 
   static void require(boolean condition, String message) {

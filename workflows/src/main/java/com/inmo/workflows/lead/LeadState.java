@@ -78,6 +78,14 @@ public class LeadState {
   /** What earlier lives said, for the agent's context; bounded like {@link #summary}. */
   public String earlierLives = "";
 
+  /** Whether the lead's number may be dialled: given by the channel, confirmed by the lead, or a human's call. */
+  public boolean phoneConfirmed;
+  /** The AI asked the lead to confirm the number before a call. */
+  public boolean callAwaitingConfirmation;
+  /** Open tasks for people (key → kind), and how many this life opened (their keys' counter). */
+  public java.util.LinkedHashMap<String, String> openTasks = new java.util.LinkedHashMap<>();
+  public int tasksOpened;
+
   public int callAttempts;
   public List<Instant> callTimes = new ArrayList<>();
   public Instant nextCallAt;

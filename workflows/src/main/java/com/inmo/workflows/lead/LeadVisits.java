@@ -87,6 +87,8 @@ final class LeadVisits {
     if (!s.stage.isClosed()) {
       core.move(LeadStage.LOST, "opt-out: " + (reason == null ? "sin motivo" : reason), by == null ? "lead" : by);
     }
+    s.callAwaitingConfirmation = false;
+    core.tasks.close(null, "DISMISSED", "el lead pidió no ser contactado");
     s.score = core.score();
   }
 

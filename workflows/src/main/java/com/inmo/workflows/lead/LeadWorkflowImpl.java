@@ -54,6 +54,8 @@ public class LeadWorkflowImpl implements LeadWorkflow {
       s.source = start.source();
       if (start.knownFields() != null) {
         s.fields = start.knownFields();
+        // a number the broker gave (a file it imported, a lead a person typed in) may be called
+        s.phoneConfirmed = s.fields.phone() != null;
       }
     }
     this.core = new LeadCore(s, fallbackConfig(start.brokerSlug()));

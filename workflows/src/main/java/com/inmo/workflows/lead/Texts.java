@@ -84,6 +84,16 @@ final class Texts {
         + "acordar el día y la hora.";
   }
 
+  static String confirmNumber(String leadName, String phone) {
+    return (leadName == null ? "¡Claro!" : "¡Claro, " + firstName(leadName) + "!") + " Antes de llamarte, ¿me "
+        + "confirmas que tu número es " + phone + "? Responde «sí» y te llamo; si no es, escríbeme el correcto.";
+  }
+
+  static String callConfirmed(String leadName) {
+    return (leadName == null ? "¡Perfecto!" : "¡Perfecto, " + firstName(leadName) + "!")
+        + " Te llamo en breve a ese número.";
+  }
+
   static String backToAi(String persona) {
     return "Disculpa la espera. Soy " + persona + " y sigo atendiéndote por aquí: ¿en qué te puedo ayudar?";
   }
