@@ -105,11 +105,11 @@ public class LeadSnapshots {
 
   /** An existing lead's broker and workflow, or empty. */
   public Mono<LeadRef> find(UUID leadId) {
-    return db.sql("SELECT l.id, l.broker_id, b.slug, l.workflow_id FROM leads l JOIN brokers b ON b.id = l.broker_id "
-            + "WHERE l.id = :id")
+    return db.sql("SELECT l.id, l.broker_id, b.slug, l.workflow_id, l.channel FROM leads l "
+            + "JOIN brokers b ON b.id = l.broker_id WHERE l.id = :id")
         .bind("id", leadId)
         .map((row, meta) -> new LeadRef(row.get("id", UUID.class), row.get("broker_id", UUID.class),
-            row.get("slug", String.class), row.get("workflow_id", String.class)))
+            row.get("slug", String.class), row.get("workflow_id", String.class), row.get("channel", String.class)))
         .one();
   }
 
@@ -127,7 +127,7 @@ public class LeadSnapshots {
             : Mono.just(lead));
   }
 
-  /** Who a lead belongs to: enough to scope a write and to address its events. */
-  public record LeadRef(UUID id, UUID brokerId, String brokerSlug, String workflowId) {
+  /** Who a lead belongs to: enough to scope a write and to address its events; its channel's name. */
+  public record LeadRef(UUID id, UUID brokerId, String brokerSlug, String workflowId, String channel) {
   }
 }

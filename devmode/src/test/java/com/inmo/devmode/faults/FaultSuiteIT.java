@@ -59,7 +59,6 @@ class FaultSuiteIT {
   LlmStub llm;
   AppProcess app;
   Ledger ledger;
-  int metricsPort;
 
   @BeforeAll
   void startEverything() throws Exception {
@@ -72,7 +71,6 @@ class FaultSuiteIT {
     temporalLink.restore();
     bot = new BotApiServer();
     llm = new LlmStub();
-    metricsPort = Processes.freePort();
     Map<String, String> env = new LinkedHashMap<>();
     env.put("DATABASE_URL", pg.url());
     env.put("REDIS_URL", redis.url());
@@ -88,7 +86,6 @@ class FaultSuiteIT {
     env.put("OPENAI_BASE_URL", llm.openAiBase());
     env.put("ANTHROPIC_API_KEY", LlmStub.KEY);
     env.put("ANTHROPIC_BASE_URL", llm.anthropicBase());
-    env.put("INMO_METRICS_PORT", Integer.toString(metricsPort));
     app = new AppProcess(repo, logs.resolve("app.log"), Processes.freePort(), env);
     app.start();
     ledger = new Ledger(pg, bot);
@@ -230,7 +227,8 @@ class FaultSuiteIT {
   /** The worker's measure of how long a reply Telegram took stayed unrecorded (item 7's window). */
   private String sendWindow() {
     try {
-      String metrics = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + metricsPort + "/metrics"))
+      // dev mode serves the metrics of both processes on the api's port (one JVM, one global registry)
+      String metrics = http.send(HttpRequest.newBuilder(URI.create(app.base() + "/actuator/prometheus"))
           .build(), HttpResponse.BodyHandlers.ofString()).body();
       List<String> lines = new ArrayList<>();
       for (String line : metrics.split("\n")) {
