@@ -168,7 +168,8 @@ public class UserController {
   private Mono<UserView> visible(Jwt jwt, UUID id) {
     Viewer viewer = manager(jwt);
     return users.find(id)
-        .filter(user -> viewer.seesAllBrokers() || user.brokerId().equals(viewer.brokerId()))
+        // a superadmin has no broker: never equal to an admin's, never a NullPointerException
+        .filter(user -> viewer.seesAllBrokers() || java.util.Objects.equals(user.brokerId(), viewer.brokerId()))
         .switchIfEmpty(Mono.error(() -> Problems.notFound("Unknown user " + id)));
   }
 

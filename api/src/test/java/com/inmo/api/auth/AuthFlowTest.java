@@ -73,9 +73,27 @@ class AuthFlowTest {
   }
 
   @Test
-  void reusingARotatedTokenRevokesTheWholeFamily() {
+  void twoTabsRefreshingWithTheSameTokenWithinTheGraceBothGetAWorkingPair() {
+    Map<String, Object> first = accounts.tokens(agent.email(), AccountFixtures.PASSWORD);
+
+    Map<String, Object> tabA = refreshed(first.get("refresh_token"));
+    Map<String, Object> tabB = refreshed(first.get("refresh_token"));
+
+    for (Map<String, Object> tab : java.util.List.of(tabA, tabB)) {
+      me(tab.get("access_token")).expectStatus().isOk();
+      refreshed(tab.get("refresh_token"));
+    }
+    assertThat(data.count("SELECT count(*) FROM refresh_tokens WHERE user_id = :u AND revoked_at IS NOT NULL",
+        Map.of("u", agent.id()))).as("no reuse detected").isZero();
+  }
+
+  @Test
+  void reusingARotatedTokenAfterTheGraceRevokesTheWholeFamily() {
     Map<String, Object> first = accounts.tokens(agent.email(), AccountFixtures.PASSWORD);
     Map<String, Object> second = refreshed(first.get("refresh_token"));
+    // the grace for two tabs refreshing at once (30 s) is over
+    data.execute("UPDATE refresh_tokens SET rotated_at = rotated_at - interval '31 seconds' WHERE token_hash = :h",
+        Map.of("h", RefreshTokens.hash((String) first.get("refresh_token"))));
 
     // the first token again: stolen, since its rightful holder already has the second
     accounts.refresh(first.get("refresh_token")).expectStatus().isUnauthorized()

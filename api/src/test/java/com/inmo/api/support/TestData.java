@@ -75,6 +75,16 @@ public final class TestData {
     return id;
   }
 
+  /** A superadmin (outside every broker); with {@link #token} it signs in as one. */
+  public UUID superadmin() {
+    UUID id = UUID.randomUUID();
+    db.sql("INSERT INTO users (id, email, password_hash, full_name, role) "
+            + "VALUES (:id, :email, 'x', 'Superadmin de prueba', 'SUPERADMIN')")
+        .bind("id", id).bind("email", id + "@test.inmo.cl")
+        .fetch().rowsUpdated().block();
+    return id;
+  }
+
   public void assign(UUID leadId, UUID agentId) {
     db.sql("UPDATE leads SET assigned_agent_id = :a WHERE id = :id")
         .bind("a", agentId).bind("id", leadId).fetch().rowsUpdated().block();

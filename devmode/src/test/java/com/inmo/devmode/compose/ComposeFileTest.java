@@ -196,6 +196,8 @@ class ComposeFileTest {
   void redisKeepsNothingOnDisk() {
     String command = String.valueOf(service("redis").get("command"));
     assertTrue(command.contains("--save, ,") && command.contains("--appendonly, no"), command);
+    // only keys with a TTL may be evicted: the call budget's reservations have none (CallReservations)
+    assertTrue(command.contains("--maxmemory-policy, volatile-lru"), command);
   }
 
   @Test
