@@ -40,7 +40,7 @@ import reactor.core.scheduler.Schedulers;
 /**
  * {@code POST /auth/login} and {@code GET /auth/me}, the paths the old dashboard used, and the refresh-token
  * flow: {@code POST /auth/refresh} trades a refresh token for a new pair, {@code POST /auth/logout} ends the
- * session. Login attempts are limited per client address and per account in every environment.
+ * session. Login attempts are limited per client address, and per account from each address, in every environment.
  */
 @RestController
 public class AuthController {
@@ -76,8 +76,11 @@ public class AuthController {
   @PostMapping("/auth/login")
   public Mono<TokenResponse> login(@Valid @RequestBody LoginRequest request, ServerWebExchange exchange) {
     String email = request.email().trim();
+    String address = addresses.of(exchange.getRequest());
+    // the account's attempts are counted per address: a stranger's wrong guesses hold back the stranger, and
+    // cannot lock the account's owner out
     return limiter.acquire(loginPerMinute, Duration.ofMinutes(1),
-            "login:ip:" + addresses.of(exchange.getRequest()), "login:account:" + fingerprint(email))
+            "login:ip:" + address, "login:account:" + fingerprint(email) + ":" + address)
         .flatMap(decision -> decision.allowed() ? authenticate(email, request.password())
             : Mono.error(new TooManyRequests("Too many login attempts; retry after "
                 + decision.retryAfterSeconds() + " s", decision.retryAfterSeconds())))

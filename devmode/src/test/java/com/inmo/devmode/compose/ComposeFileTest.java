@@ -193,6 +193,17 @@ class ComposeFileTest {
   }
 
   @Test
+  void theApiTrustsForwardedAddressesFromTheStacksOwnNetworkOnly() {
+    Object subnet = ((Map<?, ?>) ((List<?>) ((Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>) ComposeProject.compose()
+        .get("networks")).get("default")).get("ipam")).get("config")).get(0)).get("subnet");
+    assertEquals("${TRUSTED_PROXIES:-" + subnet + "}", environment(service("api")).get("TRUSTED_PROXIES"),
+        "the api's default trusted proxies are the compose network (nginx, and the host's proxy via its gateway)");
+    String nginx = ComposeProject.read("frontend/nginx.conf");
+    assertTrue(nginx.contains("proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;"), "nginx: X-Forwarded-For");
+    assertTrue(nginx.contains("proxy_set_header X-Real-IP $remote_addr;"), "nginx: X-Real-IP");
+  }
+
+  @Test
   void redisKeepsNothingOnDisk() {
     String command = String.valueOf(service("redis").get("command"));
     assertTrue(command.contains("--save, ,") && command.contains("--appendonly, no"), command);
