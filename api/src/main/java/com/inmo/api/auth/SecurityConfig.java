@@ -1,5 +1,7 @@
 package com.inmo.api.auth;
 
+import com.inmo.api.internal.InternalServer;
+import com.inmo.api.internal.InternalToken;
 import com.inmo.api.internal.InternalTokenFilter;
 import com.inmo.api.web.DashboardPages;
 import com.inmo.api.web.WebGuards;
@@ -29,7 +31,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Stateless JWT security: bearer tokens signed HS256 with {@code SECRET_KEY}; the dashboard's REST
- * needs one, health and login do not, the internal endpoints take the worker's shared token instead.
+ * needs one, health and login do not, the internal endpoints (on the internal port only) take the worker's shared
+ * token instead.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
@@ -61,7 +64,8 @@ public class SecurityConfig {
   @Bean
   SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http,
                                                 @Value("${inmo.internal-api-token:}") String internalToken,
-                                                WebGuards guards, Environment environment) {
+                                                InternalServer internalServer, WebGuards guards,
+                                                Environment environment) {
     // Prometheus and its health probe: open on a management port of their own (INMO_METRICS_PORT, inside the
     // compose network), and in development; refused on the public port in production.
     boolean metricsOpen = !guards.production()
@@ -71,7 +75,8 @@ public class SecurityConfig {
         .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
         .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
         .logout(ServerHttpSecurity.LogoutSpec::disable)
-        .addFilterAt(new InternalTokenFilter(internalToken), SecurityWebFiltersOrder.FIRST)
+        .addFilterAt(new InternalTokenFilter(new InternalToken(internalToken), internalServer::port),
+            SecurityWebFiltersOrder.FIRST)
         .authorizeExchange(ex -> ex
             .pathMatchers("/health", "/auth/login", "/internal/**", "/webhooks/**",
                 "/api/v1/webchat/**").permitAll()

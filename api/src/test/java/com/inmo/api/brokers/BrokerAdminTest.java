@@ -1,5 +1,6 @@
 package com.inmo.api.brokers;
 
+import com.inmo.api.support.InternalApi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.inmo.api.internal.InternalTokenFilter;
@@ -27,6 +28,8 @@ class BrokerAdminTest {
   @Autowired
   WebTestClient http;
   @Autowired
+  com.inmo.api.internal.InternalServer internalServer;
+  @Autowired
   DatabaseClient db;
   @Autowired
   JwtEncoder jwt;
@@ -41,7 +44,7 @@ class BrokerAdminTest {
     data = new TestData(db, jwt);
     Account superadmin = accounts.user(null, "SUPERADMIN");
     root = as(data.token(superadmin.id(), "SUPERADMIN", null));
-    internal = http.mutate().defaultHeader(InternalTokenFilter.HEADER, TestData.INTERNAL_TOKEN).build();
+    internal = InternalApi.client(internalServer);
   }
 
   @Test

@@ -1,5 +1,6 @@
 package com.inmo.api.brokers;
 
+import com.inmo.api.support.InternalApi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.inmo.api.support.ApiIntegrationTest;
@@ -17,6 +18,8 @@ class BrokerConfigCacheTest {
 
   @Autowired
   WebTestClient http;
+  @Autowired
+  com.inmo.api.internal.InternalServer internalServer;
   @Autowired
   DatabaseClient db;
   @Autowired
@@ -42,7 +45,7 @@ class BrokerConfigCacheTest {
   }
 
   private org.springframework.test.web.reactive.server.JsonPathAssertions persona(TestData.TestBroker broker) {
-    return http.get().uri("/internal/v1/brokers/" + broker.slug() + "/config")
+    return InternalApi.client(internalServer).get().uri("/internal/v1/brokers/" + broker.slug() + "/config")
         .header("X-Internal-Token", TestData.INTERNAL_TOKEN).exchange()
         .expectStatus().isOk().expectBody().jsonPath("$.persona.name");
   }

@@ -1,5 +1,6 @@
 package com.inmo.api.brokers;
 
+import com.inmo.api.support.InternalApi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.inmo.api.internal.InternalTokenFilter;
@@ -22,6 +23,8 @@ class BrokerConfigTest {
   @Autowired
   WebTestClient http;
   @Autowired
+  com.inmo.api.internal.InternalServer internalServer;
+  @Autowired
   DatabaseClient db;
   @Autowired
   JwtEncoder jwt;
@@ -30,7 +33,7 @@ class BrokerConfigTest {
 
   @BeforeEach
   void setUp() {
-    internal = http.mutate().defaultHeader(InternalTokenFilter.HEADER, TestData.INTERNAL_TOKEN).build();
+    internal = InternalApi.client(internalServer);
     data = new TestData(db, jwt);
   }
 

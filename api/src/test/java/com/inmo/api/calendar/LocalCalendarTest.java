@@ -1,5 +1,6 @@
 package com.inmo.api.calendar;
 
+import com.inmo.api.support.InternalApi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.inmo.api.internal.InternalTokenFilter;
@@ -39,6 +40,8 @@ class LocalCalendarTest {
   @Autowired
   WebTestClient http;
   @Autowired
+  com.inmo.api.internal.InternalServer internalServer;
+  @Autowired
   DatabaseClient db;
   @Autowired
   JwtEncoder jwt;
@@ -49,7 +52,7 @@ class LocalCalendarTest {
 
   @BeforeEach
   void setUp() {
-    internal = http.mutate().defaultHeader(InternalTokenFilter.HEADER, TestData.INTERNAL_TOKEN).build();
+    internal = InternalApi.client(internalServer);
     data = new TestData(db, jwt);
     broker = data.broker();
     data.openEveryDay(broker);

@@ -1,5 +1,6 @@
 package com.inmo.api.calls;
 
+import com.inmo.api.support.InternalApi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.inmo.api.events.EventBus;
@@ -29,6 +30,8 @@ class CallsTest {
   @Autowired
   WebTestClient http;
   @Autowired
+  com.inmo.api.internal.InternalServer internalServer;
+  @Autowired
   DatabaseClient db;
   @Autowired
   JwtEncoder jwt;
@@ -41,7 +44,7 @@ class CallsTest {
 
   @BeforeEach
   void setUp() {
-    internal = http.mutate().defaultHeader(InternalTokenFilter.HEADER, TestData.INTERNAL_TOKEN).build();
+    internal = InternalApi.client(internalServer);
     data = new TestData(db, jwt);
     broker = data.broker();
     admin = data.token(data.user(broker, "ADMIN"), "ADMIN", broker.id());

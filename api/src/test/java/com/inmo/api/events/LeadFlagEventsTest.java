@@ -1,5 +1,6 @@
 package com.inmo.api.events;
 
+import com.inmo.api.support.InternalApi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.inmo.api.internal.InternalTokenFilter;
@@ -23,6 +24,8 @@ class LeadFlagEventsTest {
 
   @Autowired
   WebTestClient http;
+  @Autowired
+  com.inmo.api.internal.InternalServer internalServer;
   @Autowired
   DatabaseClient db;
   @Autowired
@@ -81,7 +84,7 @@ class LeadFlagEventsTest {
   }
 
   private void put(UUID leadId, Map<String, Object> snapshot) {
-    http.put().uri("/internal/v1/leads/" + leadId).header(InternalTokenFilter.HEADER, TestData.INTERNAL_TOKEN)
+    InternalApi.client(internalServer).put().uri("/internal/v1/leads/" + leadId).header(InternalTokenFilter.HEADER, TestData.INTERNAL_TOKEN)
         .contentType(MediaType.APPLICATION_JSON).bodyValue(snapshot).exchange().expectStatus().isNoContent();
   }
 }

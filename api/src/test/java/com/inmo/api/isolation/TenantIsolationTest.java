@@ -1,5 +1,6 @@
 package com.inmo.api.isolation;
 
+import com.inmo.api.support.InternalApi;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -55,6 +56,8 @@ class TenantIsolationTest {
 
   @Autowired
   WebTestClient http;
+  @Autowired
+  com.inmo.api.internal.InternalServer internalServer;
   @Autowired
   DatabaseClient db;
   @Autowired
@@ -145,7 +148,7 @@ class TenantIsolationTest {
   Target lead(TestData.TestBroker broker, UUID assignee) {
     String workflowId = LeadWorkflowIds.imported(broker.slug(), UUID.randomUUID());
     UUID id = LeadWorkflowIds.leadId(workflowId);
-    WebTestClient internal = http.mutate().defaultHeader(InternalTokenFilter.HEADER, TestData.INTERNAL_TOKEN).build();
+    WebTestClient internal = InternalApi.client(internalServer);
     internal.put().uri("/internal/v1/leads/" + id).contentType(MediaType.APPLICATION_JSON)
         .bodyValue(TestData.snapshot(broker.slug(), workflowId, "Ana", "+56987650000", "PROFILING", 40, "WARM"))
         .exchange().expectStatus().isNoContent();

@@ -1,5 +1,6 @@
 package com.inmo.api.leads;
 
+import com.inmo.api.support.InternalApi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.inmo.api.internal.InternalTokenFilter;
@@ -27,6 +28,8 @@ class LeadSlotsTest {
   @Autowired
   WebTestClient http;
   @Autowired
+  com.inmo.api.internal.InternalServer internalServer;
+  @Autowired
   DatabaseClient db;
   @Autowired
   JwtEncoder jwt;
@@ -49,7 +52,7 @@ class LeadSlotsTest {
   private UUID lead(TestData.TestBroker owner) {
     String workflowId = LeadWorkflowIds.imported(owner.slug(), UUID.randomUUID());
     UUID id = LeadWorkflowIds.leadId(workflowId);
-    http.put().uri("/internal/v1/leads/" + id).header(InternalTokenFilter.HEADER, TestData.INTERNAL_TOKEN)
+    InternalApi.client(internalServer).put().uri("/internal/v1/leads/" + id).header(InternalTokenFilter.HEADER, TestData.INTERNAL_TOKEN)
         .contentType(MediaType.APPLICATION_JSON)
         .bodyValue(TestData.snapshot(owner.slug(), workflowId, "Ana", null, "POTENTIAL", 60, "HOT"))
         .exchange().expectStatus().isNoContent();

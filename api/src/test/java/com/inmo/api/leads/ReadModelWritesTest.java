@@ -1,5 +1,6 @@
 package com.inmo.api.leads;
 
+import com.inmo.api.support.InternalApi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.inmo.api.internal.InternalTokenFilter;
@@ -30,6 +31,8 @@ class ReadModelWritesTest {
   @Autowired
   WebTestClient http;
   @Autowired
+  com.inmo.api.internal.InternalServer internalServer;
+  @Autowired
   DatabaseClient db;
   @Autowired
   JwtEncoder jwt;
@@ -41,7 +44,7 @@ class ReadModelWritesTest {
 
   @BeforeEach
   void setUp() {
-    internal = http.mutate().defaultHeader(InternalTokenFilter.HEADER, TestData.INTERNAL_TOKEN).build();
+    internal = InternalApi.client(internalServer);
     data = new TestData(db, jwt);
     broker = data.broker();
     workflowId = LeadWorkflowIds.webchat(broker.slug(), UUID.randomUUID().toString());

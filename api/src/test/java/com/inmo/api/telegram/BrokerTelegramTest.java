@@ -1,5 +1,6 @@
 package com.inmo.api.telegram;
 
+import com.inmo.api.support.InternalApi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.inmo.api.internal.InternalTokenFilter;
@@ -31,6 +32,8 @@ class BrokerTelegramTest {
 
   @Autowired
   WebTestClient http;
+  @Autowired
+  com.inmo.api.internal.InternalServer internalServer;
   @Autowired
   DatabaseClient db;
   @Autowired
@@ -182,7 +185,7 @@ class BrokerTelegramTest {
 
   @Test
   void theWorkerGetsTheTokenAndTheNotificationChatOnTheInternalEndpoints() {
-    WebTestClient internal = http.mutate().defaultHeader(InternalTokenFilter.HEADER, TestData.INTERNAL_TOKEN).build();
+    WebTestClient internal = InternalApi.client(internalServer);
     internal.get().uri("/internal/v1/brokers/{slug}/telegram", broker.slug()).exchange().expectStatus().isNotFound();
 
     connect(admin, broker.slug(), bot(BOT_TOKEN, BOT_SECRET, -1009876543210L)).expectStatus().isOk();
@@ -192,14 +195,14 @@ class BrokerTelegramTest {
     internal.get().uri("/internal/v1/brokers/demo/telegram").exchange()
         .expectStatus().isOk().expectBody().json("{\"token\": \"" + DefaultBotContext.TOKEN + "\"}", true);
     internal.get().uri("/internal/v1/brokers/no-such-broker/telegram").exchange().expectStatus().isNotFound();
-    http.get().uri("/internal/v1/brokers/{slug}/telegram", broker.slug()).exchange().expectStatus().isUnauthorized();
+    InternalApi.client(internalServer).get().uri("/internal/v1/brokers/{slug}/telegram", broker.slug()).exchange().expectStatus().isUnauthorized();
     internal.get().uri("/internal/v1/brokers/{slug}/config", broker.slug()).exchange()
         .expectStatus().isOk().expectBody().jsonPath("$.notifyTelegramChatId").isEqualTo(-1009876543210L);
   }
 
   @Test
   void theSentLedgerAnswersWhetherALeadHasAMessage() {
-    WebTestClient internal = http.mutate().defaultHeader(InternalTokenFilter.HEADER, TestData.INTERNAL_TOKEN).build();
+    WebTestClient internal = InternalApi.client(internalServer);
     String workflowId = LeadWorkflowIds.telegram(broker.slug(), Updates.chatId());
     UUID leadId = LeadWorkflowIds.leadId(workflowId);
     internal.put().uri("/internal/v1/leads/{id}", leadId).contentType(MediaType.APPLICATION_JSON)

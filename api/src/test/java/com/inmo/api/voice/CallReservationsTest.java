@@ -1,5 +1,6 @@
 package com.inmo.api.voice;
 
+import com.inmo.api.support.InternalApi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.inmo.api.internal.InternalTokenFilter;
@@ -31,6 +32,8 @@ class CallReservationsTest {
   @Autowired
   WebTestClient http;
   @Autowired
+  com.inmo.api.internal.InternalServer internalServer;
+  @Autowired
   DatabaseClient db;
   @Autowired
   JwtEncoder jwt;
@@ -43,7 +46,7 @@ class CallReservationsTest {
 
   @BeforeEach
   void setUp() {
-    internal = http.mutate().defaultHeader(InternalTokenFilter.HEADER, TestData.INTERNAL_TOKEN).build();
+    internal = InternalApi.client(internalServer);
     data = new TestData(db, jwt);
   }
 
@@ -158,7 +161,7 @@ class CallReservationsTest {
     reserve("no-such-broker-" + lead.toString().substring(0, 6), lead, key(lead, 1)).expectStatus().isNotFound();
     internal.post().uri("/internal/v1/calls/reservations").contentType(MediaType.APPLICATION_JSON)
         .bodyValue(Map.of("brokerSlug", "demo")).exchange().expectStatus().isBadRequest();
-    http.post().uri("/internal/v1/calls/reservations").contentType(MediaType.APPLICATION_JSON)
+    InternalApi.client(internalServer).post().uri("/internal/v1/calls/reservations").contentType(MediaType.APPLICATION_JSON)
         .bodyValue(Map.of("brokerSlug", "demo", "leadId", lead.toString(), "idempotencyKey", key(lead, 1)))
         .exchange().expectStatus().isUnauthorized();
   }

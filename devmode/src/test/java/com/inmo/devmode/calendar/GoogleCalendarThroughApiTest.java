@@ -94,6 +94,7 @@ class GoogleCalendarThroughApiTest {
     props.put("DATABASE_URL", "postgresql://postgres@127.0.0.1:5432/" + database);
     props.put("REDIS_URL", "redis://127.0.0.1:6379");
     props.put("PORT", "0");
+    props.put("INTERNAL_PORT", "0");
     props.put("INTERNAL_API_TOKEN", TOKEN);
     props.put("INMO_SEED_DEMO", "false");
     props.put("spring.temporal.test-server.enabled", "true");
@@ -119,7 +120,9 @@ class GoogleCalendarThroughApiTest {
             .expiresAt(now.plus(1, ChronoUnit.HOURS)).claim("role", "ADMIN").claim("broker_id", brokerId.toString())
             .build())).getTokenValue();
 
-    InternalApiClient client = new InternalApiClient(base, TOKEN);
+    // the worker's side: the api's internal port
+    InternalApiClient client = new InternalApiClient("http://127.0.0.1:"
+        + api.getEnvironment().getProperty("local.internal.port"), TOKEN);
     GoogleCalendarSettings settings = new GoogleCalendarSettings("devmode-client.apps.googleusercontent.com",
         "GOCSPX-devmode", "", "primary", "demo", google.server.url("/").toString(),
         google.server.url("/token").toString(), Duration.ZERO, Duration.ofSeconds(10));

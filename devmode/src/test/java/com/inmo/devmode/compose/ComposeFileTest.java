@@ -132,7 +132,9 @@ class ComposeFileTest {
       assertEquals("production", env.get("ENVIRONMENT"));
       assertEquals("temporal:7233", env.get("TEMPORAL_ADDRESS"));
     }
-    assertEquals("http://api:8000", worker.get("INMO_API_URL"));
+    // the worker reaches /internal/** on the api's internal port, which is never published (publishesOnlyTheGuidesPorts)
+    assertEquals("8001", api.get("INTERNAL_PORT"));
+    assertEquals("http://api:8001", worker.get("INMO_API_URL"));
     assertEquals("false", api.get("INMO_SEED_DEMO"), "the demo broker's known logins never reach production");
     assertEquals("redis://redis:6379/0", api.get("REDIS_URL"));
     assertTrue(api.get("DATABASE_URL").matches(

@@ -1,5 +1,6 @@
 package com.inmo.api.calendar.google;
 
+import com.inmo.api.support.InternalApi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.inmo.api.events.EventBus;
@@ -90,6 +91,8 @@ class GoogleCalendarConnectTest {
   @Autowired
   WebTestClient http;
   @Autowired
+  com.inmo.api.internal.InternalServer internalServer;
+  @Autowired
   DatabaseClient db;
   @Autowired
   JwtEncoder jwt;
@@ -113,7 +116,7 @@ class GoogleCalendarConnectTest {
     admin = data.token(adminId, "ADMIN", broker.id());
     agentId = data.user(broker, "AGENT");
     agent = data.token(agentId, "AGENT", broker.id());
-    internal = http.mutate().defaultHeader(InternalTokenFilter.HEADER, TestData.INTERNAL_TOKEN).build();
+    internal = InternalApi.client(internalServer);
     while (GOOGLE.takeRequest(1, TimeUnit.MILLISECONDS) != null) {
       // requests of an earlier test
     }
@@ -216,7 +219,7 @@ class GoogleCalendarConnectTest {
         .jsonPath("$.refreshToken").isEqualTo(REFRESH_TOKEN)
         .jsonPath("$.status").isEqualTo("connected")
         .jsonPath("$.calendarId").isEqualTo("primary");
-    http.get().uri("/internal/v1/brokers/{slug}/calendar/google", broker.slug()).exchange()
+    InternalApi.client(internalServer).get().uri("/internal/v1/brokers/{slug}/calendar/google", broker.slug()).exchange()
         .expectStatus().isUnauthorized();
     org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5))
         .until(() -> seen.stream().anyMatch(e -> LiveEvent.CALENDAR_STATUS.equals(e.type())));
