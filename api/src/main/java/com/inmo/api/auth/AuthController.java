@@ -138,7 +138,9 @@ public class AuthController {
     return brokers.findById(user.brokerId()).map(Broker::active).defaultIfEmpty(false);
   }
 
+  /** An access token and a refresh token of one session: {@code family} null starts one (a login). */
   private Mono<TokenResponse> issue(UserAccount user, UUID family) {
+    UUID session = family != null ? family : UUID.randomUUID();
     Instant now = Instant.now();
     JwtClaimsSet.Builder claims = JwtClaimsSet.builder()
         .issuer("inmo")
@@ -146,13 +148,15 @@ public class AuthController {
         .issuedAt(now)
         .expiresAt(now.plus(ttl))
         .claim("email", user.email())
-        .claim("role", user.role().name());
+        .claim("role", user.role().name())
+        // the session (refresh-token family) it belongs to: a logout or a password reset ends it (AccountStates)
+        .claim(AccountStates.SESSION_CLAIM, session.toString());
     if (user.brokerId() != null) {
       claims.claim("broker_id", user.brokerId().toString());
     }
     JwsHeader header = JwsHeader.with(MacAlgorithm.HS256).build();
     String token = jwt.encode(JwtEncoderParameters.from(header, claims.build())).getTokenValue();
-    return refreshTokens.issue(user.id(), family)
+    return refreshTokens.issue(user.id(), session)
         .map(refresh -> new TokenResponse(token, "bearer", ttl.toSeconds(), refresh));
   }
 

@@ -35,12 +35,15 @@ public class RefreshTokens {
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final DatabaseClient db;
+  private final AccountStates accounts;
   private final Duration ttl;
   private final Duration reuseGrace;
 
-  public RefreshTokens(DatabaseClient db, @Value("${inmo.jwt.refresh-token-ttl:30d}") Duration ttl,
+  public RefreshTokens(DatabaseClient db, AccountStates accounts,
+                       @Value("${inmo.jwt.refresh-token-ttl:30d}") Duration ttl,
                        @Value("${inmo.jwt.refresh-reuse-grace:30s}") Duration reuseGrace) {
     this.db = db;
+    this.accounts = accounts;
     this.ttl = ttl;
     this.reuseGrace = reuseGrace;
   }
@@ -113,17 +116,23 @@ public class RefreshTokens {
     if (token == null || token.isBlank()) {
       return Mono.empty();
     }
+    // its access tokens end with it (their sid is the family)
     return db.sql("UPDATE refresh_tokens SET revoked_at = now() WHERE revoked_at IS NULL AND family_id = "
-            + "(SELECT family_id FROM refresh_tokens WHERE token_hash = :hash)")
+            + "(SELECT family_id FROM refresh_tokens WHERE token_hash = :hash) RETURNING user_id")
         .bind("hash", hash(token.trim()))
-        .fetch().rowsUpdated().then();
+        .map((row, meta) -> row.get("user_id", UUID.class))
+        .all().distinct()
+        .doOnNext(accounts::changed)
+        .then();
   }
 
   /** Every session of the user ends (password reset, deactivation). */
   public Mono<Void> revokeUser(UUID userId) {
     return db.sql("UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = :user AND revoked_at IS NULL")
         .bind("user", userId)
-        .fetch().rowsUpdated().then();
+        .fetch().rowsUpdated()
+        .doOnSuccess(n -> accounts.changed(userId))
+        .then();
   }
 
   private <T> Mono<T> reuse(Row row) {
@@ -131,6 +140,7 @@ public class RefreshTokens {
     return db.sql("UPDATE refresh_tokens SET revoked_at = now() WHERE family_id = :family AND revoked_at IS NULL")
         .bind("family", row.familyId())
         .fetch().rowsUpdated()
+        .doOnSuccess(n -> accounts.changed(row.userId()))
         .then(Mono.error(unauthorized("The refresh token was already used; the session is revoked, log in again")));
   }
 

@@ -123,7 +123,7 @@ class LeadReadsTest {
 
   @Test
   void aSuperadminSeesEveryBroker() {
-    String token = data.token(UUID.randomUUID(), "SUPERADMIN", null);
+    String token = data.token(data.superadmin(), "SUPERADMIN", null);
     assertThat(ids(token, "search", "Ana", "limit", "200")).contains(ana.toString(), foreign.toString());
   }
 

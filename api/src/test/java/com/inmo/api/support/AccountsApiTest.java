@@ -16,7 +16,8 @@ import org.springframework.test.context.TestPropertySource;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @ApiIntegrationTest
-@TestPropertySource(properties = "inmo.trusted-proxies=127.0.0.1,::1")
+// open live streams re-check their viewer's access every second, so the tests see it within seconds
+@TestPropertySource(properties = {"inmo.trusted-proxies=127.0.0.1,::1", "inmo.events.access-recheck=1s"})
 @Import(FailingEndpoint.class)
 public @interface AccountsApiTest {
 }

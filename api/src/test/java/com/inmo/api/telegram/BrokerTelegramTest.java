@@ -156,7 +156,7 @@ class BrokerTelegramTest {
     TestData.TestBroker other = data.broker();
     String otherAdmin = data.token(data.user(other, "ADMIN"), "ADMIN", other.id());
     String agent = data.token(data.user(broker, "AGENT"), "AGENT", broker.id());
-    String superadmin = data.token(UUID.randomUUID(), "SUPERADMIN", null);
+    String superadmin = data.token(data.superadmin(), "SUPERADMIN", null);
 
     connect(otherAdmin, broker.slug(), bot(BOT_TOKEN, BOT_SECRET, null)).expectStatus().isNotFound();
     connect(agent, broker.slug(), bot(BOT_TOKEN, BOT_SECRET, null)).expectStatus().isForbidden();
@@ -195,7 +195,7 @@ class BrokerTelegramTest {
     internal.get().uri("/internal/v1/brokers/demo/telegram").exchange()
         .expectStatus().isOk().expectBody().json("{\"token\": \"" + DefaultBotContext.TOKEN + "\"}", true);
     internal.get().uri("/internal/v1/brokers/no-such-broker/telegram").exchange().expectStatus().isNotFound();
-    InternalApi.client(internalServer).get().uri("/internal/v1/brokers/{slug}/telegram", broker.slug()).exchange().expectStatus().isUnauthorized();
+    InternalApi.withoutToken(internalServer).get().uri("/internal/v1/brokers/{slug}/telegram", broker.slug()).exchange().expectStatus().isUnauthorized();
     internal.get().uri("/internal/v1/brokers/{slug}/config", broker.slug()).exchange()
         .expectStatus().isOk().expectBody().jsonPath("$.notifyTelegramChatId").isEqualTo(-1009876543210L);
   }

@@ -114,10 +114,15 @@ class GoogleCalendarThroughApiTest {
     }
     sql(database, "INSERT INTO users (id, broker_id, email, password_hash, full_name, role) VALUES ('" + adminId
         + "', '" + brokerId + "', 'admin-" + slug + "@test.inmo.cl', 'x', 'Admin Google', 'ADMIN')");
+    // a session of the admin's (a refresh-token family): the api checks each token's sid against it
+    UUID session = UUID.randomUUID();
+    sql(database, "INSERT INTO refresh_tokens (id, user_id, family_id, token_hash, expires_at) VALUES ('"
+        + UUID.randomUUID() + "', '" + adminId + "', '" + session + "', 'devmode-" + session + "', now() + interval '1 day')");
     Instant now = Instant.now();
     admin = api.getBean(JwtEncoder.class).encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(),
         JwtClaimsSet.builder().issuer("inmo").subject(adminId.toString()).issuedAt(now)
             .expiresAt(now.plus(1, ChronoUnit.HOURS)).claim("role", "ADMIN").claim("broker_id", brokerId.toString())
+            .claim("sid", session.toString())
             .build())).getTokenValue();
 
     // the worker's side: the api's internal port

@@ -219,7 +219,7 @@ class GoogleCalendarConnectTest {
         .jsonPath("$.refreshToken").isEqualTo(REFRESH_TOKEN)
         .jsonPath("$.status").isEqualTo("connected")
         .jsonPath("$.calendarId").isEqualTo("primary");
-    InternalApi.client(internalServer).get().uri("/internal/v1/brokers/{slug}/calendar/google", broker.slug()).exchange()
+    InternalApi.withoutToken(internalServer).get().uri("/internal/v1/brokers/{slug}/calendar/google", broker.slug()).exchange()
         .expectStatus().isUnauthorized();
     org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5))
         .until(() -> seen.stream().anyMatch(e -> LiveEvent.CALENDAR_STATUS.equals(e.type())));
@@ -387,7 +387,7 @@ class GoogleCalendarConnectTest {
         .expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("connected")
         .jsonPath("$.meet").isEqualTo(false);
     // a superadmin names the broker
-    String superadmin = data.token(UUID.randomUUID(), "SUPERADMIN", null);
+    String superadmin = data.token(data.superadmin(), "SUPERADMIN", null);
     http.get().uri("/api/v1/calendar/google?broker=" + broker.slug()).header("Authorization", "Bearer " + superadmin)
         .exchange().expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("connected");
   }
