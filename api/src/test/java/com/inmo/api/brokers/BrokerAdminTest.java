@@ -1,12 +1,12 @@
 package com.inmo.api.brokers;
 
-import com.inmo.api.support.InternalApi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.inmo.api.internal.InternalTokenFilter;
 import com.inmo.api.support.AccountFixtures;
 import com.inmo.api.support.AccountFixtures.Account;
 import com.inmo.api.support.AccountsApiTest;
+import com.inmo.api.support.InternalApi;
 import com.inmo.api.support.TestData;
 import java.util.LinkedHashMap;
 import java.util.List;

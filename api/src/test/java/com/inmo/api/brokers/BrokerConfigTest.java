@@ -1,11 +1,11 @@
 package com.inmo.api.brokers;
 
-import com.inmo.api.support.InternalApi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.inmo.api.internal.InternalTokenFilter;
 import com.inmo.api.seed.DemoSeeder;
 import com.inmo.api.support.ApiIntegrationTest;
+import com.inmo.api.support.InternalApi;
 import com.inmo.api.support.TestData;
 import java.util.List;
 import java.util.Map;

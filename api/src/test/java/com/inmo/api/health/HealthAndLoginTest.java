@@ -1,10 +1,10 @@
 package com.inmo.api.health;
 
-import com.inmo.api.support.InternalApi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.inmo.api.seed.DemoSeeder;
 import com.inmo.api.support.ApiIntegrationTest;
+import com.inmo.api.support.InternalApi;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

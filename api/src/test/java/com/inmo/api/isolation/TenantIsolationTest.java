@@ -1,6 +1,5 @@
 package com.inmo.api.isolation;
 
-import com.inmo.api.support.InternalApi;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -9,6 +8,7 @@ import com.inmo.api.events.LiveEvent;
 import com.inmo.api.internal.InternalTokenFilter;
 import com.inmo.api.leads.FakeLeadWorkflow;
 import com.inmo.api.support.ApiIntegrationTest;
+import com.inmo.api.support.InternalApi;
 import com.inmo.api.support.TestData;
 import com.inmo.workflows.lead.Channel;
 import com.inmo.workflows.lead.LeadStart;

@@ -1,8 +1,8 @@
 package com.inmo.api.leads;
 
-import com.inmo.api.support.InternalApi;
 import com.inmo.api.internal.InternalTokenFilter;
 import com.inmo.api.support.ApiIntegrationTest;
+import com.inmo.api.support.InternalApi;
 import com.inmo.api.support.TestData;
 import com.inmo.workflows.lead.Channel;
 import com.inmo.workflows.lead.LeadStart;

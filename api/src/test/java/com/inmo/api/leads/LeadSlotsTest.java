@@ -1,10 +1,10 @@
 package com.inmo.api.leads;
 
-import com.inmo.api.support.InternalApi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.inmo.api.internal.InternalTokenFilter;
 import com.inmo.api.support.ApiIntegrationTest;
+import com.inmo.api.support.InternalApi;
 import com.inmo.api.support.TestData;
 import com.inmo.workflows.lead.LeadWorkflowIds;
 import java.time.Duration;

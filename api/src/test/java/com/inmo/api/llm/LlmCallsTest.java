@@ -1,9 +1,9 @@
 package com.inmo.api.llm;
 
-import com.inmo.api.support.InternalApi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.inmo.api.support.ApiIntegrationTest;
+import com.inmo.api.support.InternalApi;
 import com.inmo.api.support.TestData;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;

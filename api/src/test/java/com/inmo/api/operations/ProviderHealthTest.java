@@ -1,7 +1,7 @@
 package com.inmo.api.operations;
 
-import com.inmo.api.support.InternalApi;
 import com.inmo.api.support.ApiIntegrationTest;
+import com.inmo.api.support.InternalApi;
 import com.inmo.api.support.TestData;
 import com.inmo.workflows.lead.LeadWorkflowIds;
 import java.time.Duration;

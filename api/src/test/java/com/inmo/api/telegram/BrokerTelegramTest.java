@@ -1,9 +1,9 @@
 package com.inmo.api.telegram;
 
-import com.inmo.api.support.InternalApi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.inmo.api.internal.InternalTokenFilter;
+import com.inmo.api.support.InternalApi;
 import com.inmo.api.support.TestData;
 import com.inmo.workflows.lead.InboundMessage;
 import com.inmo.workflows.lead.LeadWorkflowIds;

@@ -1,11 +1,11 @@
 package com.inmo.api.voice;
 
-import com.inmo.api.support.InternalApi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.inmo.api.internal.InternalTokenFilter;
 import com.inmo.api.support.AccountFixtures;
 import com.inmo.api.support.ApiIntegrationTest;
+import com.inmo.api.support.InternalApi;
 import com.inmo.api.support.TestData;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,12 +1,12 @@
 package com.inmo.api.calendar.google;
 
-import com.inmo.api.support.InternalApi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.inmo.api.events.EventBus;
 import com.inmo.api.events.LiveEvent;
 import com.inmo.api.internal.InternalTokenFilter;
 import com.inmo.api.support.ApiIntegrationTest;
+import com.inmo.api.support.InternalApi;
 import com.inmo.api.support.TestData;
 import java.io.IOException;
 import java.net.URI;
