@@ -87,7 +87,8 @@ public class RefreshTokens {
         .bind("grace", (double) reuseGrace.toMillis() / 1000)
         .map((row, meta) -> new Row(row.get("id", UUID.class), row.get("user_id", UUID.class),
             row.get("family_id", UUID.class), row.get("expires_at", Instant.class),
-            Boolean.TRUE.equals(row.get("revoked", Boolean.class)), Boolean.TRUE.equals(row.get("rotated", Boolean.class)),
+            Boolean.TRUE.equals(row.get("revoked", Boolean.class)),
+            Boolean.TRUE.equals(row.get("rotated", Boolean.class)),
             Boolean.TRUE.equals(row.get("in_grace", Boolean.class))))
         .one()
         .switchIfEmpty(Mono.error(() -> unauthorized("The refresh token is not valid")))

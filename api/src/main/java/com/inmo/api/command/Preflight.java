@@ -39,7 +39,8 @@ import org.flywaydb.core.api.MigrationInfoService;
 /**
  * {@code preflight}: the deployment guide's "before" checklist, run against the real environment before a
  * rollout. One line a check, {@code OK …} or {@code FAIL …}: {@code ENVIRONMENT=production}, {@code SECRET_KEY}
- * and {@code INTERNAL_API_TOKEN} of at least 32 characters and not .env.example's placeholders, {@code ALLOWED_ORIGINS}, the other variables production requires
+ * and {@code INTERNAL_API_TOKEN} of at least 32 characters and not .env.example's placeholders,
+ * {@code ALLOWED_ORIGINS}, the other variables production requires
  * ({@link ApiStartupCheck}), PostgreSQL reachable at {@code DATABASE_URL} (and its schema not newer than this
  * build), Redis answering PING at {@code REDIS_URL}, Temporal answering at {@code TEMPORAL_ADDRESS} and the
  * namespace registered. Exit 0 only when every check passes, 1 otherwise.

@@ -53,7 +53,8 @@ public final class LlmProviders {
       return LlmCallRecorder.NONE;
     }
     String url = env.getOrDefault("INMO_API_URL", InternalApiClient.DEFAULT_BASE_URL);
-    return new ApiLlmCallRecorder(new InternalApiClient(url == null || url.isBlank() ? InternalApiClient.DEFAULT_BASE_URL : url,
+    String base = url == null || url.isBlank() ? InternalApiClient.DEFAULT_BASE_URL : url;
+    return new ApiLlmCallRecorder(new InternalApiClient(base,
         env.get("INTERNAL_API_TOKEN")));
   }
 }
