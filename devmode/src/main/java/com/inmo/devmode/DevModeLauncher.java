@@ -58,6 +58,10 @@ public final class DevModeLauncher {
     }
     int apiPort = Integer.parseInt(env.getOrDefault("PORT", "8000"));
     EmbeddedServers.requireFree(apiPort, "PORT");
+    // the worker's port (/internal/**): INTERNAL_PORT, else a free one, which the in-JVM worker is told
+    int internalPort = env.containsKey("INTERNAL_PORT") ? Integer.parseInt(env.get("INTERNAL_PORT"))
+        : EmbeddedServers.freePort();
+    EmbeddedServers.requireFree(internalPort, "INTERNAL_PORT");
 
     CompletableFuture<String> database = embedIfUnset("DATABASE_URL", EmbeddedServers::postgres);
     CompletableFuture<String> redis = embedIfUnset("REDIS_URL", EmbeddedServers::redis);
@@ -71,7 +75,8 @@ public final class DevModeLauncher {
     shared.put("TEMPORAL_ADDRESS", temporal.join());
     shared.put("INTERNAL_API_TOKEN", internalToken);
     shared.put("INMO_SEED_DEMO", "true");
-    shared.put("INMO_API_URL", "http://127.0.0.1:" + apiPort);
+    shared.put("INTERNAL_PORT", Integer.toString(internalPort));
+    shared.put("INMO_API_URL", "http://127.0.0.1:" + internalPort);
     shared.put("INMO_TEMPORAL_DEV_SERVER", Boolean.toString(!env.containsKey("TEMPORAL_ADDRESS")));
     shared.put("PORT", Integer.toString(apiPort));
     // One shutdown hook (ours) stops everything in order; Spring's own would race it.

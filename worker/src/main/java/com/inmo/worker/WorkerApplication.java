@@ -1,5 +1,6 @@
 package com.inmo.worker;
 
+import com.inmo.activities.api.InternalApiClient;
 import com.inmo.worker.config.WorkerStartupCheck;
 import com.inmo.worker.replay.ReplayCommand;
 import com.inmo.worker.schema.SchemaCompatibility;
@@ -27,7 +28,7 @@ public class WorkerApplication {
       problems.forEach(p -> System.err.println("Configuration error: " + p));
       System.exit(2);
     }
-    String apiUrl = System.getenv().getOrDefault("INMO_API_URL", "http://127.0.0.1:8000");
+    String apiUrl = System.getenv().getOrDefault("INMO_API_URL", InternalApiClient.DEFAULT_BASE_URL);
     new SchemaCompatibility(apiUrl, System.getenv("INTERNAL_API_TOKEN")).require(Duration.ofMinutes(2));
     builder(Map.of()).run(args);
   }

@@ -21,6 +21,9 @@ import java.time.Duration;
  */
 public class InternalApiClient {
 
+  /** The api's internal port on this machine (INTERNAL_PORT's default), where {@code INMO_API_URL} is unset. */
+  public static final String DEFAULT_BASE_URL = "http://127.0.0.1:8001";
+
   public static final ObjectMapper JSON = new ObjectMapper()
       .registerModule(new JavaTimeModule())
       .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)

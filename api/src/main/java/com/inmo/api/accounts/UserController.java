@@ -1,5 +1,6 @@
 package com.inmo.api.accounts;
 
+import com.inmo.api.auth.AccountStates;
 import com.inmo.api.auth.PasswordRules;
 import com.inmo.api.auth.RefreshTokens;
 import com.inmo.api.auth.Role;
@@ -49,11 +50,14 @@ public class UserController {
   private final UserDirectory users;
   private final PasswordEncoder passwords;
   private final RefreshTokens refreshTokens;
+  private final AccountStates accounts;
 
-  public UserController(UserDirectory users, PasswordEncoder passwords, RefreshTokens refreshTokens) {
+  public UserController(UserDirectory users, PasswordEncoder passwords, RefreshTokens refreshTokens,
+                        AccountStates accounts) {
     this.users = users;
     this.passwords = passwords;
     this.refreshTokens = refreshTokens;
+    this.accounts = accounts;
   }
 
   @GetMapping("/api/v1/users")
@@ -131,7 +135,9 @@ public class UserController {
         return Mono.error(Problems.conflict("You cannot demote or deactivate yourself; another admin can"));
       }
       Mono<Void> endSessions = active ? Mono.empty() : refreshTokens.revokeUser(id);
-      return users.update(id, fullName, role, active).then(endSessions).then(users.find(id));
+      // a demoted or deactivated user's tokens and open streams end now (AccountStates)
+      return users.update(id, fullName, role, active).then(endSessions)
+          .then(Mono.fromRunnable(() -> accounts.changed(id))).then(users.find(id));
     });
   }
 
@@ -168,7 +174,8 @@ public class UserController {
   private Mono<UserView> visible(Jwt jwt, UUID id) {
     Viewer viewer = manager(jwt);
     return users.find(id)
-        .filter(user -> viewer.seesAllBrokers() || user.brokerId().equals(viewer.brokerId()))
+        // a superadmin has no broker: never equal to an admin's, never a NullPointerException
+        .filter(user -> viewer.seesAllBrokers() || java.util.Objects.equals(user.brokerId(), viewer.brokerId()))
         .switchIfEmpty(Mono.error(() -> Problems.notFound("Unknown user " + id)));
   }
 

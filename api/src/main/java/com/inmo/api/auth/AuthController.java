@@ -40,7 +40,7 @@ import reactor.core.scheduler.Schedulers;
 /**
  * {@code POST /auth/login} and {@code GET /auth/me}, the paths the old dashboard used, and the refresh-token
  * flow: {@code POST /auth/refresh} trades a refresh token for a new pair, {@code POST /auth/logout} ends the
- * session. Login attempts are limited per client address and per account in every environment.
+ * session. Login attempts are limited per client address, and per account from each address, in every environment.
  */
 @RestController
 public class AuthController {
@@ -76,8 +76,11 @@ public class AuthController {
   @PostMapping("/auth/login")
   public Mono<TokenResponse> login(@Valid @RequestBody LoginRequest request, ServerWebExchange exchange) {
     String email = request.email().trim();
+    String address = addresses.of(exchange.getRequest());
+    // the account's attempts are counted per address: a stranger's wrong guesses hold back the stranger, and
+    // cannot lock the account's owner out
     return limiter.acquire(loginPerMinute, Duration.ofMinutes(1),
-            "login:ip:" + addresses.of(exchange.getRequest()), "login:account:" + fingerprint(email))
+            "login:ip:" + address, "login:account:" + fingerprint(email) + ":" + address)
         .flatMap(decision -> decision.allowed() ? authenticate(email, request.password())
             : Mono.error(new TooManyRequests("Too many login attempts; retry after "
                 + decision.retryAfterSeconds() + " s", decision.retryAfterSeconds())))
@@ -135,7 +138,9 @@ public class AuthController {
     return brokers.findById(user.brokerId()).map(Broker::active).defaultIfEmpty(false);
   }
 
+  /** An access token and a refresh token of one session: {@code family} null starts one (a login). */
   private Mono<TokenResponse> issue(UserAccount user, UUID family) {
+    UUID session = family != null ? family : UUID.randomUUID();
     Instant now = Instant.now();
     JwtClaimsSet.Builder claims = JwtClaimsSet.builder()
         .issuer("inmo")
@@ -143,13 +148,15 @@ public class AuthController {
         .issuedAt(now)
         .expiresAt(now.plus(ttl))
         .claim("email", user.email())
-        .claim("role", user.role().name());
+        .claim("role", user.role().name())
+        // the session (refresh-token family) it belongs to: a logout or a password reset ends it (AccountStates)
+        .claim(AccountStates.SESSION_CLAIM, session.toString());
     if (user.brokerId() != null) {
       claims.claim("broker_id", user.brokerId().toString());
     }
     JwsHeader header = JwsHeader.with(MacAlgorithm.HS256).build();
     String token = jwt.encode(JwtEncoderParameters.from(header, claims.build())).getTokenValue();
-    return refreshTokens.issue(user.id(), family)
+    return refreshTokens.issue(user.id(), session)
         .map(refresh -> new TokenResponse(token, "bearer", ttl.toSeconds(), refresh));
   }
 

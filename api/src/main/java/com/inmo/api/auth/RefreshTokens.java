@@ -23,6 +23,10 @@ import reactor.core.publisher.Mono;
  * use ({@link #rotate}); a token presented after it was used or revoked has leaked (the rightful client
  * already holds its successor), so its whole family, every token descending from the same login, is
  * revoked and the thief and the victim both log in again.
+ *
+ * <p>One exception: two tabs of one browser share the token and may both refresh with it at once. Within
+ * {@code inmo.jwt.refresh-reuse-grace} (30 s) of its rotation a token is spent again, its caller getting a
+ * sibling of the first successor in the same family; after that, a reuse is a theft as above.
  */
 @Repository
 public class RefreshTokens {
@@ -31,11 +35,17 @@ public class RefreshTokens {
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final DatabaseClient db;
+  private final AccountStates accounts;
   private final Duration ttl;
+  private final Duration reuseGrace;
 
-  public RefreshTokens(DatabaseClient db, @Value("${inmo.jwt.refresh-token-ttl:30d}") Duration ttl) {
+  public RefreshTokens(DatabaseClient db, AccountStates accounts,
+                       @Value("${inmo.jwt.refresh-token-ttl:30d}") Duration ttl,
+                       @Value("${inmo.jwt.refresh-reuse-grace:30s}") Duration reuseGrace) {
     this.db = db;
+    this.accounts = accounts;
     this.ttl = ttl;
+    this.reuseGrace = reuseGrace;
   }
 
   public Duration ttl() {
@@ -70,27 +80,35 @@ public class RefreshTokens {
     if (token == null || token.isBlank()) {
       return Mono.error(unauthorized("refresh_token is required"));
     }
-    return db.sql("SELECT id, user_id, family_id, expires_at, rotated_at, revoked_at FROM refresh_tokens "
-            + "WHERE token_hash = :hash")
+    return db.sql("SELECT id, user_id, family_id, expires_at, revoked_at IS NOT NULL AS revoked, "
+            + "rotated_at IS NOT NULL AS rotated, rotated_at > now() - make_interval(secs => :grace) AS in_grace "
+            + "FROM refresh_tokens WHERE token_hash = :hash")
         .bind("hash", hash(token.trim()))
+        .bind("grace", (double) reuseGrace.toMillis() / 1000)
         .map((row, meta) -> new Row(row.get("id", UUID.class), row.get("user_id", UUID.class),
             row.get("family_id", UUID.class), row.get("expires_at", Instant.class),
-            row.get("rotated_at", Instant.class) != null || row.get("revoked_at", Instant.class) != null))
+            Boolean.TRUE.equals(row.get("revoked", Boolean.class)),
+            Boolean.TRUE.equals(row.get("rotated", Boolean.class)),
+            Boolean.TRUE.equals(row.get("in_grace", Boolean.class))))
         .one()
         .switchIfEmpty(Mono.error(() -> unauthorized("The refresh token is not valid")))
         .flatMap(row -> {
-          if (row.spent()) {
+          if (row.revoked() || (row.rotated() && !row.inGrace())) {
             return reuse(row);
           }
           if (row.expiresAt().isBefore(Instant.now())) {
             return Mono.error(unauthorized("The refresh token has expired; log in again"));
           }
+          if (row.rotated()) {
+            // a second tab refreshing with the token the first tab just rotated: a sibling successor
+            return Mono.just(new Spent(row.userId(), row.familyId()));
+          }
           return db.sql("UPDATE refresh_tokens SET rotated_at = now() "
                   + "WHERE id = :id AND rotated_at IS NULL AND revoked_at IS NULL")
               .bind("id", row.id())
               .fetch().rowsUpdated()
-              // 0: another request spent it a moment ago, which is a reuse as well
-              .flatMap(n -> n == 1 ? Mono.just(new Spent(row.userId(), row.familyId())) : reuse(row));
+              // 0: another request rotated it a moment ago (within the grace), or revoked it
+              .flatMap(n -> n == 1 ? Mono.just(new Spent(row.userId(), row.familyId())) : rotate(token));
         });
   }
 
@@ -99,17 +117,23 @@ public class RefreshTokens {
     if (token == null || token.isBlank()) {
       return Mono.empty();
     }
+    // its access tokens end with it (their sid is the family)
     return db.sql("UPDATE refresh_tokens SET revoked_at = now() WHERE revoked_at IS NULL AND family_id = "
-            + "(SELECT family_id FROM refresh_tokens WHERE token_hash = :hash)")
+            + "(SELECT family_id FROM refresh_tokens WHERE token_hash = :hash) RETURNING user_id")
         .bind("hash", hash(token.trim()))
-        .fetch().rowsUpdated().then();
+        .map((row, meta) -> row.get("user_id", UUID.class))
+        .all().distinct()
+        .doOnNext(accounts::changed)
+        .then();
   }
 
   /** Every session of the user ends (password reset, deactivation). */
   public Mono<Void> revokeUser(UUID userId) {
     return db.sql("UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = :user AND revoked_at IS NULL")
         .bind("user", userId)
-        .fetch().rowsUpdated().then();
+        .fetch().rowsUpdated()
+        .doOnSuccess(n -> accounts.changed(userId))
+        .then();
   }
 
   private <T> Mono<T> reuse(Row row) {
@@ -117,6 +141,7 @@ public class RefreshTokens {
     return db.sql("UPDATE refresh_tokens SET revoked_at = now() WHERE family_id = :family AND revoked_at IS NULL")
         .bind("family", row.familyId())
         .fetch().rowsUpdated()
+        .doOnSuccess(n -> accounts.changed(row.userId()))
         .then(Mono.error(unauthorized("The refresh token was already used; the session is revoked, log in again")));
   }
 
@@ -133,7 +158,8 @@ public class RefreshTokens {
     return new ResponseStatusException(HttpStatus.UNAUTHORIZED, detail);
   }
 
-  private record Row(UUID id, UUID userId, UUID familyId, Instant expiresAt, boolean spent) {
+  private record Row(UUID id, UUID userId, UUID familyId, Instant expiresAt, boolean revoked, boolean rotated,
+                     boolean inGrace) {
   }
 
   /** The spent token's owner and family. */

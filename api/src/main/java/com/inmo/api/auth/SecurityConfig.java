@@ -1,5 +1,7 @@
 package com.inmo.api.auth;
 
+import com.inmo.api.internal.InternalServer;
+import com.inmo.api.internal.InternalToken;
 import com.inmo.api.internal.InternalTokenFilter;
 import com.inmo.api.web.DashboardPages;
 import com.inmo.api.web.WebGuards;
@@ -11,6 +13,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
@@ -18,6 +21,7 @@ import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
@@ -25,11 +29,13 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.server.authentication.ServerBearerTokenAuthenticationConverter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authentication.ServerAuthenticationConverter;
+import org.springframework.web.server.ResponseStatusException;
 import reactor.core.publisher.Mono;
 
 /**
  * Stateless JWT security: bearer tokens signed HS256 with {@code SECRET_KEY}; the dashboard's REST
- * needs one, health and login do not, the internal endpoints take the worker's shared token instead.
+ * needs one, health and login do not, the internal endpoints (on the internal port only) take the worker's shared
+ * token instead.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
@@ -48,9 +54,19 @@ public class SecurityConfig {
     return new NimbusJwtEncoder(new ImmutableSecret<>(jwtSigningKey));
   }
 
+  /**
+   * A signed, unexpired token whose user may still do what it says ({@link AccountStates}): a deactivated, demoted
+   * or deleted user, a deactivated broker's, or a session logged out or reset, is refused at the next request. When
+   * the database cannot tell, 503: neither let the token through nor call it invalid.
+   */
   @Bean
-  ReactiveJwtDecoder jwtDecoder(SecretKey jwtSigningKey) {
-    return NimbusReactiveJwtDecoder.withSecretKey(jwtSigningKey).macAlgorithm(MacAlgorithm.HS256).build();
+  ReactiveJwtDecoder jwtDecoder(SecretKey jwtSigningKey, AccountStates accounts) {
+    ReactiveJwtDecoder signed = NimbusReactiveJwtDecoder.withSecretKey(jwtSigningKey)
+        .macAlgorithm(MacAlgorithm.HS256).build();
+    return token -> signed.decode(token).flatMap(jwt -> accounts.permits(jwt)
+        .onErrorMap(e -> new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE,
+            "The account could not be checked; retry shortly", e))
+        .flatMap(ok -> ok ? Mono.just(jwt) : Mono.error(new BadJwtException(AccountStates.ENDED))));
   }
 
   @Bean
@@ -61,7 +77,8 @@ public class SecurityConfig {
   @Bean
   SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http,
                                                 @Value("${inmo.internal-api-token:}") String internalToken,
-                                                WebGuards guards, Environment environment) {
+                                                InternalServer internalServer, WebGuards guards,
+                                                Environment environment) {
     // Prometheus and its health probe: open on a management port of their own (INMO_METRICS_PORT, inside the
     // compose network), and in development; refused on the public port in production.
     boolean metricsOpen = !guards.production()
@@ -71,7 +88,8 @@ public class SecurityConfig {
         .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
         .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
         .logout(ServerHttpSecurity.LogoutSpec::disable)
-        .addFilterAt(new InternalTokenFilter(internalToken), SecurityWebFiltersOrder.FIRST)
+        .addFilterAt(new InternalTokenFilter(new InternalToken(internalToken), internalServer::port),
+            SecurityWebFiltersOrder.FIRST)
         .authorizeExchange(ex -> ex
             .pathMatchers("/health", "/auth/login", "/internal/**", "/webhooks/**",
                 "/api/v1/webchat/**").permitAll()

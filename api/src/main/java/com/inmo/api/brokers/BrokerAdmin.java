@@ -1,5 +1,6 @@
 package com.inmo.api.brokers;
 
+import com.inmo.api.auth.AccountStates;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -15,10 +16,12 @@ public class BrokerAdmin {
       "id, slug, name, time_zone, persona_name, persona_tone, settings::text AS settings, active";
   private final DatabaseClient db;
   private final BrokerConfigCache cache;
+  private final AccountStates accounts;
 
-  public BrokerAdmin(DatabaseClient db, BrokerConfigCache cache) {
+  public BrokerAdmin(DatabaseClient db, BrokerConfigCache cache, AccountStates accounts) {
     this.db = db;
     this.cache = cache;
+    this.accounts = accounts;
   }
 
   /** Every broker, the inactive ones too. */
@@ -39,7 +42,9 @@ public class BrokerAdmin {
     return db.sql("UPDATE brokers SET slug = :slug, name = :name, time_zone = :tz, persona_name = :pname, persona_tone = :ptone, "
             + "settings = CAST(:settings AS jsonb), active = :active, updated_at = now() WHERE id = :id")
         .bindValues(values(b))
-        .fetch().rowsUpdated().then(cache.evict(b.slug()));
+        .fetch().rowsUpdated().then(cache.evict(b.slug()))
+        // it may have been deactivated: its users' tokens and streams are checked again
+        .then(Mono.fromRunnable(() -> accounts.brokerChanged(b.id())));
   }
 
   public Mono<Void> deactivate(UUID id) {
@@ -48,7 +53,7 @@ public class BrokerAdmin {
         .map((row, meta) -> row.get("slug", String.class))
         .all()
         .flatMap(cache::evict)
-        .then();
+        .then(Mono.fromRunnable(() -> accounts.brokerChanged(id)));
   }
 
   private static Map<String, Object> values(Broker b) {

@@ -39,7 +39,8 @@ import org.flywaydb.core.api.MigrationInfoService;
 /**
  * {@code preflight}: the deployment guide's "before" checklist, run against the real environment before a
  * rollout. One line a check, {@code OK …} or {@code FAIL …}: {@code ENVIRONMENT=production}, {@code SECRET_KEY}
- * of at least 32 characters, {@code ALLOWED_ORIGINS}, the other variables production requires
+ * and {@code INTERNAL_API_TOKEN} of at least 32 characters and not .env.example's placeholders,
+ * {@code ALLOWED_ORIGINS}, the other variables production requires
  * ({@link ApiStartupCheck}), PostgreSQL reachable at {@code DATABASE_URL} (and its schema not newer than this
  * build), Redis answering PING at {@code REDIS_URL}, Temporal answering at {@code TEMPORAL_ADDRESS} and the
  * namespace registered. Exit 0 only when every check passes, 1 otherwise.
@@ -94,24 +95,19 @@ public final class Preflight {
     asProduction.put("ENVIRONMENT", "production");
     List<String> problems = ApiStartupCheck.problems(asProduction);
 
-    String secretProblem = first(problems, "SECRET_KEY");
-    if (secretProblem == null) {
-      ok("SECRET_KEY has " + env.get("SECRET_KEY").length() + " characters (at least "
-          + ApiStartupCheck.MIN_SECRET_KEY_LENGTH + ")");
-    } else {
-      fail(secretProblem);
-    }
+    secret(env, problems, "SECRET_KEY", ApiStartupCheck.MIN_SECRET_KEY_LENGTH);
+    secret(env, problems, "INTERNAL_API_TOKEN", ApiStartupCheck.MIN_INTERNAL_TOKEN_LENGTH);
     String originsProblem = first(problems, "ALLOWED_ORIGINS");
     if (originsProblem == null) {
       ok("ALLOWED_ORIGINS=" + env.get("ALLOWED_ORIGINS").trim());
     } else {
       fail(originsProblem);
     }
-    List<String> others = problems.stream().filter(p -> !startsWithAny(p, "SECRET_KEY", "ALLOWED_ORIGINS",
-        "DATABASE_URL", "REDIS_URL", "TEMPORAL_ADDRESS")).toList();
+    List<String> others = problems.stream().filter(p -> !startsWithAny(p, "SECRET_KEY", "INTERNAL_API_TOKEN",
+        "ALLOWED_ORIGINS", "DATABASE_URL", "REDIS_URL", "TEMPORAL_ADDRESS")).toList();
     if (others.isEmpty()) {
-      ok("the other required variables are set (INTERNAL_API_TOKEN"
-          + (!blank(env.get("TELEGRAM_WEBHOOK_URL")) ? ", TELEGRAM_WEBHOOK_SECRET)" : ")"));
+      ok("the other required variables are set"
+          + (!blank(env.get("TELEGRAM_WEBHOOK_URL")) ? " (TELEGRAM_WEBHOOK_SECRET)" : ""));
     } else {
       others.forEach(this::fail);
     }
@@ -119,6 +115,16 @@ public final class Preflight {
     postgres(env, first(problems, "DATABASE_URL"));
     redis(env, first(problems, "REDIS_URL"));
     temporal(env, first(problems, "TEMPORAL_ADDRESS"));
+  }
+
+  /** One line for a secret: its length, or what is wrong with it (missing, short, the example's placeholder). */
+  private void secret(Map<String, String> env, List<String> problems, String variable, int minLength) {
+    String problem = first(problems, variable);
+    if (problem == null) {
+      ok(variable + " has " + env.get(variable).length() + " characters (at least " + minLength + ")");
+    } else {
+      fail(problem);
+    }
   }
 
   private void postgres(Map<String, String> env, String problem) {

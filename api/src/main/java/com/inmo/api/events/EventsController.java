@@ -1,5 +1,6 @@
 package com.inmo.api.events;
 
+import com.inmo.api.auth.AccountStates;
 import com.inmo.api.auth.Viewer;
 import com.inmo.api.brokers.Brokers;
 import com.inmo.api.leads.LeadReads;
@@ -9,6 +10,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.http.server.reactive.ServerHttpResponse;
@@ -34,6 +36,11 @@ import tools.jackson.databind.json.JsonMapper;
  * parameter) first gets the events it missed from the replay log, then the live ones, none twice. When the
  * log cannot vouch for everything since that id (older than the replay window), it gets a {@code resync}
  * event instead of the replay: the client should reload its lists, then carry on with the live events.
+ *
+ * <p>A stream lasts only as long as its viewer's access ({@link AccountStates}): checked again at once when this
+ * process changes the user or their broker, and every {@code inmo.events.access-recheck} (10 s) for changes made
+ * elsewhere. A viewer who lost it (deactivated, demoted, deleted, broker deactivated, logged out, password reset) has
+ * the stream ended; the dashboard reconnects, gets 401, and refreshes into its new role or logs out.
  */
 @RestController
 public class EventsController {
@@ -48,13 +55,19 @@ public class EventsController {
   private final Brokers brokers;
   private final LeadReads leads;
   private final JsonMapper json;
+  private final AccountStates accounts;
+  private final Duration accessRecheck;
 
-  public EventsController(EventBus events, EventLog eventLog, Brokers brokers, LeadReads leads, JsonMapper json) {
+  public EventsController(EventBus events, EventLog eventLog, Brokers brokers, LeadReads leads, JsonMapper json,
+                          AccountStates accounts,
+                          @Value("${inmo.events.access-recheck:10s}") Duration accessRecheck) {
     this.events = events;
     this.eventLog = eventLog;
     this.brokers = brokers;
     this.leads = leads;
     this.json = json;
+    this.accounts = accounts;
+    this.accessRecheck = accessRecheck;
   }
 
   @GetMapping(path = "/api/v1/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
@@ -91,8 +104,20 @@ public class EventsController {
       Flux<ServerSentEvent<LiveEvent>> heartbeat = Flux.interval(HEARTBEAT)
           .map(i -> ServerSentEvent.<LiveEvent>builder().comment("heartbeat").build());
       return Flux.merge(visible, Mono.just(ServerSentEvent.<LiveEvent>builder().comment("connected").build()),
-          heartbeat);
+          heartbeat).takeUntilOther(accessLost(token, viewer));
     });
+  }
+
+  /**
+   * Completes once the viewer's token no longer grants access. While the database cannot tell, the open stream
+   * goes on (new requests are refused meanwhile).
+   */
+  private Mono<Void> accessLost(Jwt token, Viewer viewer) {
+    return Flux.merge(Flux.interval(accessRecheck), accounts.changesOf(viewer))
+        .concatMap(tick -> accounts.permits(token).onErrorReturn(true))
+        .filter(permitted -> !permitted)
+        .next()
+        .then();
   }
 
   /** What the log holds after {@code lastEventId} for this viewer's broker, or a {@code resync} when it cannot tell. */

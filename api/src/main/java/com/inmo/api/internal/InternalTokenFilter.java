@@ -1,7 +1,7 @@
 package com.inmo.api.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
+import java.net.InetSocketAddress;
+import java.util.function.IntSupplier;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -9,33 +9,42 @@ import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
- * Guards {@code /internal/**}, the endpoints the worker calls: the shared {@code INTERNAL_API_TOKEN}
- * in {@code X-Internal-Token}, compared in constant time. Without a configured token nothing passes.
+ * Guards {@code /internal/**}, the endpoints the worker calls. They answer only on the internal port
+ * ({@link InternalServer}): on any other, 404 as for an unknown path. And even there the shared
+ * {@code INTERNAL_API_TOKEN} in {@code X-Internal-Token} is required (defence in depth should the port ever be
+ * exposed). The worker reaches the rest of the api on that port too (the simulated voice webhook).
  */
 public class InternalTokenFilter implements WebFilter {
 
   public static final String HEADER = "X-Internal-Token";
-  private final byte[] expected;
+  private final InternalToken token;
+  private final IntSupplier internalPort;
 
-  public InternalTokenFilter(String token) {
-    this.expected = token == null ? new byte[0] : token.getBytes(StandardCharsets.UTF_8);
+  public InternalTokenFilter(InternalToken token, IntSupplier internalPort) {
+    this.token = token;
+    this.internalPort = internalPort;
   }
 
   @Override
   public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-    if (!exchange.getRequest().getPath().value().startsWith("/internal/")) {
+    String path = exchange.getRequest().getPath().value();
+    if (!path.equals("/internal") && !path.startsWith("/internal/")) {
       return chain.filter(exchange);
     }
-    if (!matches(exchange.getRequest().getHeaders().getFirst(HEADER))) {
+    if (!onInternalPort(exchange)) {
+      exchange.getResponse().setStatusCode(HttpStatus.NOT_FOUND);
+      return exchange.getResponse().setComplete();
+    }
+    if (!token.matches(exchange.getRequest().getHeaders().getFirst(HEADER))) {
       exchange.getResponse().setStatusCode(HttpStatus.UNAUTHORIZED);
       return exchange.getResponse().setComplete();
     }
     return chain.filter(exchange);
   }
 
-  /** Constant-time comparison with the configured token; nothing matches when none is configured. */
-  public boolean matches(String given) {
-    return expected.length > 0 && given != null
-        && MessageDigest.isEqual(expected, given.getBytes(StandardCharsets.UTF_8));
+  private boolean onInternalPort(ServerWebExchange exchange) {
+    InetSocketAddress local = exchange.getRequest().getLocalAddress();
+    int port = internalPort.getAsInt();
+    return local != null && port > 0 && local.getPort() == port;
   }
 }

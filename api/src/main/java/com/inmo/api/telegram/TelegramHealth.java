@@ -38,6 +38,12 @@ class TelegramHealth implements HealthDetail {
     return "telegram";
   }
 
+  /** The default bot serves the default broker. */
+  @Override
+  public String brokerSlug() {
+    return props.defaultBroker();
+  }
+
   @Override
   public Mono<Object> details() {
     if (props.pollingMode()) {

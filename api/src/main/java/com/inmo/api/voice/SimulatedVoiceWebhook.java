@@ -1,5 +1,6 @@
 package com.inmo.api.voice;
 
+import com.inmo.api.internal.InternalToken;
 import com.inmo.api.internal.InternalTokenFilter;
 import com.inmo.api.web.Problems;
 import com.inmo.workflows.call.CallReport;
@@ -31,11 +32,11 @@ public class SimulatedVoiceWebhook {
 
   private static final Logger log = LoggerFactory.getLogger(SimulatedVoiceWebhook.class);
   private final WorkflowClient client;
-  private final InternalTokenFilter token;
+  private final InternalToken token;
 
   public SimulatedVoiceWebhook(WorkflowClient client, @Value("${inmo.internal-api-token:}") String internalToken) {
     this.client = client;
-    this.token = new InternalTokenFilter(internalToken);
+    this.token = new InternalToken(internalToken);
   }
 
   @PostMapping("/webhooks/voice/simulated")

@@ -10,8 +10,9 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The OpenAPI description ({@code /v3/api-docs}, browsable at {@code /docs}). Every operation takes the bearer
- * token from {@code POST /auth/login} unless it says otherwise; the worker's {@code /internal/**} calls take
- * the shared {@code X-Internal-Token} instead.
+ * token from {@code POST /auth/login} unless it says otherwise. The worker's {@code /internal/**} endpoints are left
+ * out ({@code springdoc.paths-to-exclude}): they are served on the internal port only, and docs/internal-api.md is
+ * their contract.
  */
 @Configuration(proxyBeanMethods = false)
 public class OpenApiConfig {
@@ -25,10 +26,7 @@ public class OpenApiConfig {
             .description("AI lead agent for real-estate brokers: accounts, tenants, leads, pipeline, live events."))
         .components(new Components()
             .addSecuritySchemes(BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
-                .bearerFormat("JWT").description("The access_token from POST /auth/login"))
-            .addSecuritySchemes("internal", new SecurityScheme().type(SecurityScheme.Type.APIKEY)
-                .in(SecurityScheme.In.HEADER).name("X-Internal-Token")
-                .description("The worker's shared INTERNAL_API_TOKEN, for /internal/**")))
+                .bearerFormat("JWT").description("The access_token from POST /auth/login")))
         .addSecurityItem(new SecurityRequirement().addList(BEARER));
   }
 }

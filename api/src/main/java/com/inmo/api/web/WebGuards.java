@@ -1,5 +1,6 @@
 package com.inmo.api.web;
 
+import com.inmo.api.auth.AccountStates;
 import com.inmo.api.config.Environments;
 import java.util.Arrays;
 import java.util.List;
@@ -178,6 +179,7 @@ public class WebGuards {
       String message = String.valueOf(ex.getMessage()).toLowerCase(Locale.ROOT);
       detail = message.contains("expired")
           ? "The access token has expired: get a new one with POST /auth/refresh or log in again"
+          : String.valueOf(ex.getMessage()).contains(AccountStates.ENDED) ? AccountStates.ENDED
           : "The access token is not valid";
       challenge = "Bearer error=\"invalid_token\", error_description=\"" + detail + "\"";
     } else {

@@ -183,6 +183,25 @@ class UserAdminTest {
   }
 
   @Test
+  void aSuperadminsIdIs404ToAnAdminOnEveryUserEndpoint() {
+    Account root = accounts.user(null, "SUPERADMIN");
+    WebTestClient client = as(adminToken);
+    List<Function<WebTestClient, WebTestClient.ResponseSpec>> calls = List.of(
+        c -> c.get().uri("/api/v1/users/{id}", root.id()).exchange(),
+        c -> c.patch().uri("/api/v1/users/{id}", root.id()).contentType(MediaType.APPLICATION_JSON)
+            .bodyValue(Map.of("role", "AGENT")).exchange(),
+        c -> c.put().uri("/api/v1/users/{id}/password", root.id()).contentType(MediaType.APPLICATION_JSON)
+            .bodyValue(Map.of("password", "Robada#2026")).exchange(),
+        c -> c.delete().uri("/api/v1/users/{id}", root.id()).exchange());
+    for (var call : calls) {
+      call.apply(client).expectStatus().isNotFound()
+          .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+    assertThat(data.count("SELECT count(*) FROM users WHERE id = :id AND active AND role = 'SUPERADMIN'",
+        Map.of("id", root.id()))).isEqualTo(1);
+  }
+
+  @Test
   void anAgentManagesNoOne() {
     Account agent = accounts.user(broker.id(), "AGENT");
     WebTestClient client = as(data.token(agent.id(), "AGENT", broker.id()));

@@ -6,6 +6,7 @@ import com.inmo.api.internal.InternalTokenFilter;
 import com.inmo.api.support.AccountFixtures;
 import com.inmo.api.support.AccountFixtures.Account;
 import com.inmo.api.support.AccountsApiTest;
+import com.inmo.api.support.InternalApi;
 import com.inmo.api.support.TestData;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +28,8 @@ class BrokerAdminTest {
   @Autowired
   WebTestClient http;
   @Autowired
+  com.inmo.api.internal.InternalServer internalServer;
+  @Autowired
   DatabaseClient db;
   @Autowired
   JwtEncoder jwt;
@@ -41,7 +44,7 @@ class BrokerAdminTest {
     data = new TestData(db, jwt);
     Account superadmin = accounts.user(null, "SUPERADMIN");
     root = as(data.token(superadmin.id(), "SUPERADMIN", null));
-    internal = http.mutate().defaultHeader(InternalTokenFilter.HEADER, TestData.INTERNAL_TOKEN).build();
+    internal = InternalApi.client(internalServer);
   }
 
   @Test

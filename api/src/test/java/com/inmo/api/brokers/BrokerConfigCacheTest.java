@@ -3,6 +3,7 @@ package com.inmo.api.brokers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.inmo.api.support.ApiIntegrationTest;
+import com.inmo.api.support.InternalApi;
 import com.inmo.api.support.TestData;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -17,6 +18,8 @@ class BrokerConfigCacheTest {
 
   @Autowired
   WebTestClient http;
+  @Autowired
+  com.inmo.api.internal.InternalServer internalServer;
   @Autowired
   DatabaseClient db;
   @Autowired
@@ -42,7 +45,7 @@ class BrokerConfigCacheTest {
   }
 
   private org.springframework.test.web.reactive.server.JsonPathAssertions persona(TestData.TestBroker broker) {
-    return http.get().uri("/internal/v1/brokers/" + broker.slug() + "/config")
+    return InternalApi.client(internalServer).get().uri("/internal/v1/brokers/" + broker.slug() + "/config")
         .header("X-Internal-Token", TestData.INTERNAL_TOKEN).exchange()
         .expectStatus().isOk().expectBody().jsonPath("$.persona.name");
   }

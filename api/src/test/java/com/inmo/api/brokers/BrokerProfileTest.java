@@ -36,7 +36,7 @@ class BrokerProfileTest {
     http.get().uri("/api/v1/brokers/current").header("Authorization", "Bearer " + agent).exchange()
         .expectStatus().isForbidden();
 
-    String superadmin = data.token(UUID.randomUUID(), "SUPERADMIN", null);
+    String superadmin = data.token(data.superadmin(), "SUPERADMIN", null);
     http.get().uri("/api/v1/brokers/current/profile").header("Authorization", "Bearer " + superadmin).exchange()
         .expectStatus().isNotFound();
     http.get().uri("/api/v1/brokers/current/profile").exchange().expectStatus().isUnauthorized();

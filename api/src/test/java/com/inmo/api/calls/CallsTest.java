@@ -6,6 +6,7 @@ import com.inmo.api.events.EventBus;
 import com.inmo.api.events.LiveEvent;
 import com.inmo.api.internal.InternalTokenFilter;
 import com.inmo.api.support.ApiIntegrationTest;
+import com.inmo.api.support.InternalApi;
 import com.inmo.api.support.TestData;
 import com.inmo.workflows.lead.LeadWorkflowIds;
 import java.util.HashMap;
@@ -29,6 +30,8 @@ class CallsTest {
   @Autowired
   WebTestClient http;
   @Autowired
+  com.inmo.api.internal.InternalServer internalServer;
+  @Autowired
   DatabaseClient db;
   @Autowired
   JwtEncoder jwt;
@@ -41,7 +44,7 @@ class CallsTest {
 
   @BeforeEach
   void setUp() {
-    internal = http.mutate().defaultHeader(InternalTokenFilter.HEADER, TestData.INTERNAL_TOKEN).build();
+    internal = InternalApi.client(internalServer);
     data = new TestData(db, jwt);
     broker = data.broker();
     admin = data.token(data.user(broker, "ADMIN"), "ADMIN", broker.id());

@@ -64,7 +64,7 @@ class PreflightTest {
     env.put("ENVIRONMENT", "production");
     env.put("SECRET_KEY", "k".repeat(40));
     env.put("ALLOWED_ORIGINS", "https://app.inmo.test");
-    env.put("INTERNAL_API_TOKEN", "internal-token");
+    env.put("INTERNAL_API_TOKEN", "i".repeat(40));
     env.put("DATABASE_URL", TestDatabase.url());
     env.put("REDIS_URL", "redis://127.0.0.1:6379/0");
     env.put("TEMPORAL_ADDRESS", "127.0.0.1:" + temporalPort);
@@ -94,7 +94,8 @@ class PreflightTest {
     assertThat(result.failures()).isEmpty();
     assertThat(result.lines()).contains("OK   ENVIRONMENT=production",
         "OK   SECRET_KEY has 40 characters (at least 32)", "OK   ALLOWED_ORIGINS=https://app.inmo.test",
-        "OK   the other required variables are set (INTERNAL_API_TOKEN)",
+        "OK   INTERNAL_API_TOKEN has 40 characters (at least 32)",
+        "OK   the other required variables are set",
         "OK   Redis redis://127.0.0.1:6379/0 answers PONG",
         "OK   Temporal 127.0.0.1:" + temporalPort + " answers",
         "OK   Temporal namespace 'default' not checkable: this server has no namespace registry (the embedded "
@@ -102,7 +103,7 @@ class PreflightTest {
     assertThat(result.lines()).anySatisfy(l -> assertThat(l).matches(
         "OK   PostgreSQL postgresql://postgres@127\\.0\\.0\\.1:5432/inmo_test_\\w+ answers \\(server [\\d.]+.*; schema "
             + "version .*\\)"));
-    assertThat(result.lines().get(result.lines().size() - 1)).isEqualTo("Preflight passed: 8 checks OK");
+    assertThat(result.lines().get(result.lines().size() - 1)).isEqualTo("Preflight passed: 9 checks OK");
   }
 
   static Stream<Arguments> brokenItems() throws IOException {
@@ -126,7 +127,19 @@ class PreflightTest {
             "FAIL ENVIRONMENT must be production, it is 'development'"),
         Arguments.of("INTERNAL_API_TOKEN missing", (Consumer<Map<String, String>>) env ->
                 env.remove("INTERNAL_API_TOKEN"),
-            "FAIL INTERNAL_API_TOKEN is required when ENVIRONMENT=production"));
+            "FAIL INTERNAL_API_TOKEN is required when ENVIRONMENT=production"),
+        Arguments.of("a short INTERNAL_API_TOKEN", (Consumer<Map<String, String>>) env ->
+                env.put("INTERNAL_API_TOKEN", "internal-token"),
+            "FAIL INTERNAL_API_TOKEN must be at least 32 characters when ENVIRONMENT=production (it has 14)"),
+        Arguments.of(".env.example's SECRET_KEY", (Consumer<Map<String, String>>) env ->
+                env.put("SECRET_KEY", "change-me-to-a-long-random-string-of-48-chars"),
+            "FAIL SECRET_KEY is the placeholder of .env.example"),
+        Arguments.of(".env.example's INTERNAL_API_TOKEN", (Consumer<Map<String, String>>) env ->
+                env.put("INTERNAL_API_TOKEN", "change-me-another-long-random-string"),
+            "FAIL INTERNAL_API_TOKEN is the placeholder of .env.example"),
+        Arguments.of("a webhook secret left at a placeholder", (Consumer<Map<String, String>>) env ->
+                env.put("BLAND_WEBHOOK_SECRET", "change-me"),
+            "FAIL BLAND_WEBHOOK_SECRET is the placeholder of .env.example"));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -140,7 +153,7 @@ class PreflightTest {
     assertThat(result.exit()).isEqualTo(1);
     assertThat(result.failures()).singleElement().satisfies(line -> assertThat(line).startsWith(expectedLine));
     // Temporal unreachable folds its namespace check into its one line
-    assertThat(result.lines().get(result.lines().size() - 1)).matches("Preflight failed: 1 of [78] checks");
+    assertThat(result.lines().get(result.lines().size() - 1)).matches("Preflight failed: 1 of [89] checks");
   }
 
   @Test

@@ -104,4 +104,43 @@ class ApiStartupCheckTest {
     assertThat(ApiStartupCheck.problems(Map.of("TELEGRAM_TOKEN", "7000000001:AAH",
         "TELEGRAM_WEBHOOK_URL", "https://dev.example/webhooks/telegram"))).isEmpty();
   }
+  /** The values .env.example ships: anyone who read the repository knows them. */
+  static final String EXAMPLE_SECRET_KEY = "change-me-to-a-long-random-string-of-48-chars";
+  static final String EXAMPLE_INTERNAL_TOKEN = "change-me-another-long-random-string";
+
+  @Test
+  void theExampleSecretsAreRefusedOneLineEach() {
+    Map<String, String> env = production();
+    env.put("SECRET_KEY", EXAMPLE_SECRET_KEY);
+    env.put("INTERNAL_API_TOKEN", EXAMPLE_INTERNAL_TOKEN);
+    env.put("DATABASE_URL", "postgresql://inmo:change-me-database-password@db:5432/inmo");
+
+    assertThat(ApiStartupCheck.problems(env)).containsExactly(
+        "SECRET_KEY is the placeholder of .env.example: set a random value of its own (openssl rand -hex 32)",
+        "DATABASE_URL has the placeholder password of .env.example: set POSTGRES_PASSWORD (openssl rand -hex 32)",
+        "INTERNAL_API_TOKEN is the placeholder of .env.example: set a random value of its own (openssl rand -hex 32)");
+  }
+
+  @Test
+  void aSecretContainingThePlaceholderIsRefusedToo() {
+    Map<String, String> env = production();
+    env.put("SECRET_KEY", "prod-" + EXAMPLE_SECRET_KEY.toUpperCase());
+    env.put("TELEGRAM_WEBHOOK_SECRET", "change-me");
+    env.put("VAPI_WEBHOOK_SECRET", "x-change-me-x");
+
+    assertThat(ApiStartupCheck.problems(env)).containsExactly(
+        "SECRET_KEY is the placeholder of .env.example: set a random value of its own (openssl rand -hex 32)",
+        "TELEGRAM_WEBHOOK_SECRET is the placeholder of .env.example: set a random value of its own (openssl rand -hex 32)",
+        "VAPI_WEBHOOK_SECRET is the placeholder of .env.example: set a random value of its own (openssl rand -hex 32)");
+    assertThat(ApiStartupCheck.problems(Map.of("SECRET_KEY", EXAMPLE_SECRET_KEY))).as("development").isEmpty();
+  }
+
+  @Test
+  void theInternalTokenNeedsThirtyTwoCharacters() {
+    Map<String, String> env = production();
+    env.put("INTERNAL_API_TOKEN", "short-token");
+
+    assertThat(ApiStartupCheck.problems(env)).containsExactly(
+        "INTERNAL_API_TOKEN must be at least 32 characters when ENVIRONMENT=production (it has 11)");
+  }
 }

@@ -2,6 +2,7 @@ package com.inmo.api.digest;
 
 import com.inmo.api.internal.InternalTokenFilter;
 import com.inmo.api.support.ApiIntegrationTest;
+import com.inmo.api.support.InternalApi;
 import com.inmo.api.support.TestData;
 import com.inmo.workflows.lead.LeadWorkflowIds;
 import java.time.Duration;
@@ -27,13 +28,15 @@ class DigestTest {
   @Autowired
   WebTestClient http;
   @Autowired
+  com.inmo.api.internal.InternalServer internalServer;
+  @Autowired
   DatabaseClient db;
   @Autowired
   JwtEncoder jwt;
 
   @Test
   void theDaysFiguresInTheBrokersTimeZone() {
-    WebTestClient internal = http.mutate().defaultHeader(InternalTokenFilter.HEADER, TestData.INTERNAL_TOKEN).build();
+    WebTestClient internal = InternalApi.client(internalServer);
     TestData data = new TestData(db, jwt);
     TestData.TestBroker broker = data.broker();
     Instant start = DAY.atStartOfDay(SANTIAGO).toInstant();
@@ -63,7 +66,7 @@ class DigestTest {
 
   @Test
   void aMissingOrMalformedDayIs400() {
-    WebTestClient internal = http.mutate().defaultHeader(InternalTokenFilter.HEADER, TestData.INTERNAL_TOKEN).build();
+    WebTestClient internal = InternalApi.client(internalServer);
     internal.get().uri("/internal/v1/brokers/demo/digest").exchange().expectStatus().isBadRequest();
     internal.get().uri("/internal/v1/brokers/demo/digest?day=10-03-2026").exchange().expectStatus().isBadRequest();
     internal.get().uri("/internal/v1/brokers/nope-nope/digest?day=2026-03-10").exchange().expectStatus().isNotFound();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.inmo.api.internal.InternalTokenFilter;
 import com.inmo.api.support.ApiIntegrationTest;
+import com.inmo.api.support.InternalApi;
 import com.inmo.api.support.TestData;
 import java.time.Duration;
 import java.util.Map;
@@ -23,6 +24,8 @@ class DashboardEventsTest {
 
   @Autowired
   WebTestClient http;
+  @Autowired
+  com.inmo.api.internal.InternalServer internalServer;
   @Autowired
   DatabaseClient db;
   @Autowired
@@ -63,7 +66,7 @@ class DashboardEventsTest {
   }
 
   private void notify(TestData.TestBroker broker, String text) {
-    http.post().uri("/internal/v1/notifications").header(InternalTokenFilter.HEADER, TestData.INTERNAL_TOKEN)
+    InternalApi.client(internalServer).post().uri("/internal/v1/notifications").header(InternalTokenFilter.HEADER, TestData.INTERNAL_TOKEN)
         .contentType(MediaType.APPLICATION_JSON)
         .bodyValue(Map.of("brokerSlug", broker.slug(), "kind", "HOT_LEAD", "text", text,
             "key", "k-" + java.util.UUID.randomUUID()))

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.inmo.api.internal.InternalTokenFilter;
 import com.inmo.api.support.ApiIntegrationTest;
+import com.inmo.api.support.InternalApi;
 import com.inmo.api.support.TestData;
 import com.inmo.workflows.lead.LeadWorkflowIds;
 import java.time.Duration;
@@ -23,6 +24,8 @@ class LeadFlagEventsTest {
 
   @Autowired
   WebTestClient http;
+  @Autowired
+  com.inmo.api.internal.InternalServer internalServer;
   @Autowired
   DatabaseClient db;
   @Autowired
@@ -81,7 +84,7 @@ class LeadFlagEventsTest {
   }
 
   private void put(UUID leadId, Map<String, Object> snapshot) {
-    http.put().uri("/internal/v1/leads/" + leadId).header(InternalTokenFilter.HEADER, TestData.INTERNAL_TOKEN)
+    InternalApi.client(internalServer).put().uri("/internal/v1/leads/" + leadId).header(InternalTokenFilter.HEADER, TestData.INTERNAL_TOKEN)
         .contentType(MediaType.APPLICATION_JSON).bodyValue(snapshot).exchange().expectStatus().isNoContent();
   }
 }

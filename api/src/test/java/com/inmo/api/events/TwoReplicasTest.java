@@ -3,7 +3,6 @@ package com.inmo.api.events;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.inmo.api.ApiApplication;
-import com.inmo.api.internal.InternalTokenFilter;
 import com.inmo.api.support.ApiIntegrationTest;
 import com.inmo.api.support.TestData;
 import java.time.Duration;
@@ -37,6 +36,8 @@ class TwoReplicasTest {
 
   @Autowired
   WebTestClient replicaA;
+  @Autowired
+  com.inmo.api.internal.InternalServer internalA;
   @Autowired
   DatabaseClient db;
   @Autowired
@@ -81,7 +82,10 @@ class TwoReplicasTest {
   }
 
   private void notifyThrough(WebTestClient replica, String text) {
-    replica.post().uri("/internal/v1/notifications").header(InternalTokenFilter.HEADER, TestData.INTERNAL_TOKEN)
+    // the worker's side of the replica: its internal port
+    WebTestClient internal = com.inmo.api.support.InternalApi.client(replica == replicaA ? internalA
+        : contextB.getBean(com.inmo.api.internal.InternalServer.class));
+    internal.post().uri("/internal/v1/notifications")
         .contentType(MediaType.APPLICATION_JSON)
         .bodyValue(Map.of("brokerSlug", broker.slug(), "kind", "HOT_LEAD", "text", text, "key", "k-" + UUID.randomUUID()))
         .exchange().expectStatus().isCreated();

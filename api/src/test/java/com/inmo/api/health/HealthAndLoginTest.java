@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.inmo.api.seed.DemoSeeder;
 import com.inmo.api.support.ApiIntegrationTest;
+import com.inmo.api.support.InternalApi;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -16,6 +17,8 @@ class HealthAndLoginTest {
 
   @Autowired
   WebTestClient http;
+  @Autowired
+  com.inmo.api.internal.InternalServer internalServer;
 
   @Test
   void healthyWhenDatabaseRedisAndTemporalAnswer() {
@@ -65,10 +68,11 @@ class HealthAndLoginTest {
 
   @Test
   void internalEndpointsTakeOnlyTheSharedToken() {
-    http.get().uri("/internal/v1/schema").exchange().expectStatus().isUnauthorized();
-    http.get().uri("/internal/v1/schema").header("X-Internal-Token", "wrong").exchange()
+    WebTestClient worker = InternalApi.withoutToken(internalServer);
+    worker.get().uri("/internal/v1/schema").exchange().expectStatus().isUnauthorized();
+    worker.get().uri("/internal/v1/schema").header("X-Internal-Token", "wrong").exchange()
         .expectStatus().isUnauthorized();
-    http.get().uri("/internal/v1/schema").header("X-Internal-Token", "test-internal-token").exchange()
+    worker.get().uri("/internal/v1/schema").header("X-Internal-Token", "test-internal-token").exchange()
         .expectStatus().isOk()
         .expectBody().jsonPath("$.current").isEqualTo(com.inmo.api.schema.SchemaVersion.KNOWN)
         .jsonPath("$.known").isEqualTo(com.inmo.api.schema.SchemaVersion.KNOWN);

@@ -1,6 +1,9 @@
 package com.inmo.api.internal;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.inmo.api.support.ApiIntegrationTest;
+import com.inmo.api.support.InternalApi;
 import com.inmo.api.support.TestData;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -12,12 +15,19 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-/** Every endpoint the worker calls refuses a request without the shared token, or with a wrong one. */
+/**
+ * Every endpoint the worker calls answers on the internal port only (404 on the public one, even with the token),
+ * and there refuses a request without the shared token, or with a wrong one.
+ */
 @ApiIntegrationTest
 class InternalTokenRequiredTest {
 
   @Autowired
   WebTestClient http;
+  @Autowired
+  InternalServer internalServer;
+  @org.springframework.boot.test.web.server.LocalServerPort
+  int publicPort;
 
   static Stream<Arguments> endpoints() {
     UUID id = UUID.randomUUID();
@@ -39,12 +49,27 @@ class InternalTokenRequiredTest {
         Arguments.of(HttpMethod.POST, "/internal/v1/appointments/" + id + "/cancel"),
         Arguments.of(HttpMethod.GET, "/internal/v1/brokers/demo/calendar/google?leadId=" + id),
         Arguments.of(HttpMethod.POST, "/internal/v1/brokers/demo/calendar/google/disconnected"),
-        Arguments.of(HttpMethod.PUT, "/internal/v1/appointments/" + id + "/calendar-event"));
+        Arguments.of(HttpMethod.PUT, "/internal/v1/appointments/" + id + "/calendar-event"),
+        Arguments.of(HttpMethod.POST, "/internal/v1/calls"),
+        Arguments.of(HttpMethod.POST, "/internal/v1/calls/reservations"),
+        Arguments.of(HttpMethod.PUT, "/internal/v1/calls/reservations/k-1"),
+        Arguments.of(HttpMethod.GET, "/internal/v1/brokers/demo/voice"),
+        Arguments.of(HttpMethod.POST, "/internal/v1/llm-calls"));
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("endpoints")
+  void notServedOnThePublicPortEvenWithTheToken(HttpMethod method, String path) {
+    assertThat(internalServer.port()).isPositive().isNotEqualTo(publicPort);
+    http.method(method).uri(path).contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
+        .header(InternalTokenFilter.HEADER, TestData.INTERNAL_TOKEN)
+        .exchange().expectStatus().isNotFound();
   }
 
   @ParameterizedTest(name = "{0} {1}")
   @MethodSource("endpoints")
   void refusedWithoutTheToken(HttpMethod method, String path) {
+    WebTestClient http = InternalApi.withoutToken(internalServer);
     http.method(method).uri(path).contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
         .exchange().expectStatus().isUnauthorized();
     http.method(method).uri(path).contentType(MediaType.APPLICATION_JSON).bodyValue("{}")

@@ -8,6 +8,7 @@ import com.inmo.api.events.LiveEvent;
 import com.inmo.api.internal.InternalTokenFilter;
 import com.inmo.api.leads.FakeLeadWorkflow;
 import com.inmo.api.support.ApiIntegrationTest;
+import com.inmo.api.support.InternalApi;
 import com.inmo.api.support.TestData;
 import com.inmo.workflows.lead.Channel;
 import com.inmo.workflows.lead.LeadStart;
@@ -55,6 +56,8 @@ class TenantIsolationTest {
 
   @Autowired
   WebTestClient http;
+  @Autowired
+  com.inmo.api.internal.InternalServer internalServer;
   @Autowired
   DatabaseClient db;
   @Autowired
@@ -148,7 +151,7 @@ class TenantIsolationTest {
   Target lead(TestData.TestBroker broker, UUID assignee) {
     String workflowId = LeadWorkflowIds.imported(broker.slug(), UUID.randomUUID());
     UUID id = LeadWorkflowIds.leadId(workflowId);
-    WebTestClient internal = http.mutate().defaultHeader(InternalTokenFilter.HEADER, TestData.INTERNAL_TOKEN).build();
+    WebTestClient internal = InternalApi.client(internalServer);
     internal.put().uri("/internal/v1/leads/" + id).contentType(MediaType.APPLICATION_JSON)
         .bodyValue(TestData.snapshot(broker.slug(), workflowId, "Ana", "+56987650000", "PROFILING", 40, "WARM"))
         .exchange().expectStatus().isNoContent();

@@ -2,6 +2,7 @@ package com.inmo.api.leads;
 
 import com.inmo.api.internal.InternalTokenFilter;
 import com.inmo.api.support.ApiIntegrationTest;
+import com.inmo.api.support.InternalApi;
 import com.inmo.api.support.TestData;
 import com.inmo.workflows.lead.Channel;
 import com.inmo.workflows.lead.LeadStart;
@@ -35,6 +36,8 @@ class InboxTest {
 
   @Autowired
   WebTestClient http;
+  @Autowired
+  com.inmo.api.internal.InternalServer internalServer;
   @Autowired
   DatabaseClient db;
   @Autowired
@@ -72,7 +75,7 @@ class InboxTest {
     UUID id = LeadWorkflowIds.leadId(workflowId);
     Map<String, Object> snapshot = TestData.snapshot(broker.slug(), workflowId, name, null, "PROFILING", 30, "WARM");
     snapshot.put("humanMode", humanModeRow);
-    http.put().uri("/internal/v1/leads/" + id).header(InternalTokenFilter.HEADER, TestData.INTERNAL_TOKEN)
+    InternalApi.client(internalServer).put().uri("/internal/v1/leads/" + id).header(InternalTokenFilter.HEADER, TestData.INTERNAL_TOKEN)
         .contentType(MediaType.APPLICATION_JSON).bodyValue(snapshot)
         .exchange().expectStatus().isNoContent();
     LeadWorkflow stub = temporal.newWorkflowStub(LeadWorkflow.class,

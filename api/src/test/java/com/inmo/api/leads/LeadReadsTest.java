@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.inmo.api.internal.InternalTokenFilter;
 import com.inmo.api.support.ApiIntegrationTest;
+import com.inmo.api.support.InternalApi;
 import com.inmo.api.support.TestData;
 import com.inmo.workflows.lead.LeadWorkflowIds;
 import java.time.Instant;
@@ -25,6 +26,8 @@ class LeadReadsTest {
 
   @Autowired
   WebTestClient http;
+  @Autowired
+  com.inmo.api.internal.InternalServer internalServer;
   @Autowired
   DatabaseClient db;
   @Autowired
@@ -53,7 +56,7 @@ class LeadReadsTest {
   private UUID lead(TestData.TestBroker b, String name, String phone, String stage) {
     String workflowId = LeadWorkflowIds.imported(b.slug(), UUID.randomUUID());
     UUID id = LeadWorkflowIds.leadId(workflowId);
-    http.put().uri("/internal/v1/leads/" + id).header(InternalTokenFilter.HEADER, TestData.INTERNAL_TOKEN)
+    InternalApi.client(internalServer).put().uri("/internal/v1/leads/" + id).header(InternalTokenFilter.HEADER, TestData.INTERNAL_TOKEN)
         .contentType(MediaType.APPLICATION_JSON)
         .bodyValue(TestData.snapshot(b.slug(), workflowId, name, phone, stage, 30, "WARM"))
         .exchange().expectStatus().isNoContent();
@@ -120,7 +123,7 @@ class LeadReadsTest {
 
   @Test
   void aSuperadminSeesEveryBroker() {
-    String token = data.token(UUID.randomUUID(), "SUPERADMIN", null);
+    String token = data.token(data.superadmin(), "SUPERADMIN", null);
     assertThat(ids(token, "search", "Ana", "limit", "200")).contains(ana.toString(), foreign.toString());
   }
 
@@ -148,7 +151,7 @@ class LeadReadsTest {
   void messagesAndStageHistoryOfALead() {
     String workflowId = db.sql("SELECT workflow_id FROM leads WHERE id = :id").bind("id", ana)
         .map((row, meta) -> row.get(0, String.class)).one().block();
-    WebTestClient internal = http.mutate().defaultHeader(InternalTokenFilter.HEADER, TestData.INTERNAL_TOKEN).build();
+    WebTestClient internal = InternalApi.client(internalServer);
     internal.post().uri("/internal/v1/leads/" + ana + "/messages").contentType(MediaType.APPLICATION_JSON)
         .bodyValue(TestData.message(workflowId, "INBOUND", "LEAD", "m1", "Hola")).exchange()
         .expectStatus().isCreated();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.inmo.api.internal.InternalTokenFilter;
 import com.inmo.api.support.ApiIntegrationTest;
+import com.inmo.api.support.InternalApi;
 import com.inmo.api.support.TestData;
 import com.inmo.workflows.lead.LeadWorkflowIds;
 import java.time.Duration;
@@ -27,6 +28,8 @@ class LeadSlotsTest {
   @Autowired
   WebTestClient http;
   @Autowired
+  com.inmo.api.internal.InternalServer internalServer;
+  @Autowired
   DatabaseClient db;
   @Autowired
   JwtEncoder jwt;
@@ -49,7 +52,7 @@ class LeadSlotsTest {
   private UUID lead(TestData.TestBroker owner) {
     String workflowId = LeadWorkflowIds.imported(owner.slug(), UUID.randomUUID());
     UUID id = LeadWorkflowIds.leadId(workflowId);
-    http.put().uri("/internal/v1/leads/" + id).header(InternalTokenFilter.HEADER, TestData.INTERNAL_TOKEN)
+    InternalApi.client(internalServer).put().uri("/internal/v1/leads/" + id).header(InternalTokenFilter.HEADER, TestData.INTERNAL_TOKEN)
         .contentType(MediaType.APPLICATION_JSON)
         .bodyValue(TestData.snapshot(owner.slug(), workflowId, "Ana", null, "POTENTIAL", 60, "HOT"))
         .exchange().expectStatus().isNoContent();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.inmo.api.internal.InternalTokenFilter;
 import com.inmo.api.support.ApiIntegrationTest;
+import com.inmo.api.support.InternalApi;
 import com.inmo.api.support.TestData;
 import com.inmo.workflows.lead.Channel;
 import com.inmo.workflows.lead.LeadStart;
@@ -32,6 +33,8 @@ class LiveLeadStateTest {
   @Autowired
   WebTestClient http;
   @Autowired
+  com.inmo.api.internal.InternalServer internalServer;
+  @Autowired
   DatabaseClient db;
   @Autowired
   JwtEncoder jwt;
@@ -59,7 +62,7 @@ class LiveLeadStateTest {
   private UUID leadWithWorkflowOn(String taskQueue) {
     String workflowId = LeadWorkflowIds.imported(broker.slug(), UUID.randomUUID());
     UUID id = LeadWorkflowIds.leadId(workflowId);
-    http.put().uri("/internal/v1/leads/" + id).header(InternalTokenFilter.HEADER, TestData.INTERNAL_TOKEN)
+    InternalApi.client(internalServer).put().uri("/internal/v1/leads/" + id).header(InternalTokenFilter.HEADER, TestData.INTERNAL_TOKEN)
         .contentType(MediaType.APPLICATION_JSON)
         .bodyValue(TestData.snapshot(broker.slug(), workflowId, "Ana", null, "NEW", 0, "COLD"))
         .exchange().expectStatus().isNoContent();

@@ -3,6 +3,7 @@ package com.inmo.api.llm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.inmo.api.support.ApiIntegrationTest;
+import com.inmo.api.support.InternalApi;
 import com.inmo.api.support.TestData;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -17,6 +18,8 @@ class LlmCallsTest {
 
   @Autowired
   WebTestClient http;
+  @Autowired
+  com.inmo.api.internal.InternalServer internalServer;
   @Autowired
   DatabaseClient db;
   @Autowired
@@ -36,7 +39,7 @@ class LlmCallsTest {
     TestData.TestBroker broker = data.broker();
     TestData.TestBroker other = data.broker();
     String workflowId = "lead-" + broker.slug() + "-webchat-llm";
-    http.put().uri("/internal/v1/leads/" + com.inmo.workflows.lead.LeadWorkflowIds.leadId(workflowId))
+    InternalApi.client(internalServer).put().uri("/internal/v1/leads/" + com.inmo.workflows.lead.LeadWorkflowIds.leadId(workflowId))
         .header("X-Internal-Token", TestData.INTERNAL_TOKEN).contentType(MediaType.APPLICATION_JSON)
         .bodyValue(TestData.snapshot(broker.slug(), workflowId, "Ana", null, "NEW", 0, "COLD")).exchange().expectStatus().is2xxSuccessful();
     String turn = UUID.randomUUID().toString();
@@ -66,7 +69,7 @@ class LlmCallsTest {
   }
 
   private WebTestClient.ResponseSpec post(String body) {
-    return http.post().uri("/internal/v1/llm-calls").header("X-Internal-Token", TestData.INTERNAL_TOKEN)
+    return InternalApi.client(internalServer).post().uri("/internal/v1/llm-calls").header("X-Internal-Token", TestData.INTERNAL_TOKEN)
         .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
   }
 

@@ -1,6 +1,7 @@
 package com.inmo.api.operations;
 
 import com.inmo.api.support.ApiIntegrationTest;
+import com.inmo.api.support.InternalApi;
 import com.inmo.api.support.TestData;
 import com.inmo.workflows.lead.LeadWorkflowIds;
 import java.time.Duration;
@@ -19,6 +20,8 @@ class ProviderHealthTest {
 
   @Autowired
   WebTestClient http;
+  @Autowired
+  com.inmo.api.internal.InternalServer internalServer;
   @Autowired
   DatabaseClient db;
   @Autowired
@@ -40,7 +43,7 @@ class ProviderHealthTest {
     TestData.TestBroker broker = data.broker();
     TestData.TestBroker other = data.broker();
     String workflowId = "lead-" + broker.slug() + "-webchat-ops";
-    http.put().uri("/internal/v1/leads/" + LeadWorkflowIds.leadId(workflowId))
+    InternalApi.client(internalServer).put().uri("/internal/v1/leads/" + LeadWorkflowIds.leadId(workflowId))
         .header("X-Internal-Token", TestData.INTERNAL_TOKEN).contentType(MediaType.APPLICATION_JSON)
         .bodyValue(TestData.snapshot(broker.slug(), workflowId, "Ana", null, "NEW", 0, "COLD"))
         .exchange().expectStatus().is2xxSuccessful();
@@ -83,7 +86,7 @@ class ProviderHealthTest {
   }
 
   private void post(String body) {
-    http.post().uri("/internal/v1/llm-calls").header("X-Internal-Token", TestData.INTERNAL_TOKEN)
+    InternalApi.client(internalServer).post().uri("/internal/v1/llm-calls").header("X-Internal-Token", TestData.INTERNAL_TOKEN)
         .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange().expectStatus().isCreated();
   }
 }

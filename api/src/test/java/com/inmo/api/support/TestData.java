@@ -75,6 +75,16 @@ public final class TestData {
     return id;
   }
 
+  /** A superadmin (outside every broker); with {@link #token} it signs in as one. */
+  public UUID superadmin() {
+    UUID id = UUID.randomUUID();
+    db.sql("INSERT INTO users (id, email, password_hash, full_name, role) "
+            + "VALUES (:id, :email, 'x', 'Superadmin de prueba', 'SUPERADMIN')")
+        .bind("id", id).bind("email", id + "@test.inmo.cl")
+        .fetch().rowsUpdated().block();
+    return id;
+  }
+
   public void assign(UUID leadId, UUID agentId) {
     db.sql("UPDATE leads SET assigned_agent_id = :a WHERE id = :id")
         .bind("a", agentId).bind("id", leadId).fetch().rowsUpdated().block();
@@ -96,11 +106,21 @@ public final class TestData {
     spec.fetch().rowsUpdated().block();
   }
 
-  /** A bearer token as /auth/login issues it, for any role and broker. */
+  /**
+   * A bearer token as /auth/login issues it, for an existing user with that role and broker: a session of its own
+   * (a refresh-token family, its {@code sid}) is opened for it.
+   */
   public String token(UUID userId, String role, UUID brokerId) {
+    UUID session = UUID.randomUUID();
+    db.sql("INSERT INTO refresh_tokens (id, user_id, family_id, token_hash, expires_at) "
+            + "VALUES (:id, :user, :family, :hash, now() + interval '1 day')")
+        .bind("id", UUID.randomUUID()).bind("user", userId).bind("family", session)
+        .bind("hash", "test-" + UUID.randomUUID())
+        .fetch().rowsUpdated().block();
     Instant now = Instant.now();
     JwtClaimsSet.Builder claims = JwtClaimsSet.builder().issuer("inmo").subject(userId.toString())
-        .issuedAt(now).expiresAt(now.plus(10, ChronoUnit.MINUTES)).claim("role", role);
+        .issuedAt(now).expiresAt(now.plus(10, ChronoUnit.MINUTES)).claim("role", role)
+        .claim("sid", session.toString());
     if (brokerId != null) {
       claims.claim("broker_id", brokerId.toString());
     }

@@ -22,6 +22,10 @@ public class TestDatabaseEnvironmentPostProcessor implements EnvironmentPostProc
       environment.getPropertySources().addLast(
           new MapPropertySource("inmoTestDatabase", Map.of("DATABASE_URL", TestDatabase.url())));
     }
+    if (!environment.containsProperty("INTERNAL_PORT")) {
+      // many contexts live side by side in a test JVM, and other runs share the machine: a free port each
+      environment.getPropertySources().addLast(new MapPropertySource("inmoTestInternalPort", Map.of("INTERNAL_PORT", "0")));
+    }
     if (!environment.containsProperty("inmo.rate-limit.key-prefix")) {
       environment.getPropertySources().addLast(
           new MapPropertySource("inmoTestRateLimits", Map.of("inmo.rate-limit.key-prefix", RATE_LIMIT_PREFIX)));

@@ -3,6 +3,7 @@ package com.inmo.api.telegram;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.inmo.api.internal.InternalTokenFilter;
+import com.inmo.api.support.InternalApi;
 import com.inmo.api.support.TestData;
 import com.inmo.workflows.lead.InboundMessage;
 import com.inmo.workflows.lead.LeadWorkflowIds;
@@ -31,6 +32,8 @@ class BrokerTelegramTest {
 
   @Autowired
   WebTestClient http;
+  @Autowired
+  com.inmo.api.internal.InternalServer internalServer;
   @Autowired
   DatabaseClient db;
   @Autowired
@@ -153,7 +156,7 @@ class BrokerTelegramTest {
     TestData.TestBroker other = data.broker();
     String otherAdmin = data.token(data.user(other, "ADMIN"), "ADMIN", other.id());
     String agent = data.token(data.user(broker, "AGENT"), "AGENT", broker.id());
-    String superadmin = data.token(UUID.randomUUID(), "SUPERADMIN", null);
+    String superadmin = data.token(data.superadmin(), "SUPERADMIN", null);
 
     connect(otherAdmin, broker.slug(), bot(BOT_TOKEN, BOT_SECRET, null)).expectStatus().isNotFound();
     connect(agent, broker.slug(), bot(BOT_TOKEN, BOT_SECRET, null)).expectStatus().isForbidden();
@@ -182,7 +185,7 @@ class BrokerTelegramTest {
 
   @Test
   void theWorkerGetsTheTokenAndTheNotificationChatOnTheInternalEndpoints() {
-    WebTestClient internal = http.mutate().defaultHeader(InternalTokenFilter.HEADER, TestData.INTERNAL_TOKEN).build();
+    WebTestClient internal = InternalApi.client(internalServer);
     internal.get().uri("/internal/v1/brokers/{slug}/telegram", broker.slug()).exchange().expectStatus().isNotFound();
 
     connect(admin, broker.slug(), bot(BOT_TOKEN, BOT_SECRET, -1009876543210L)).expectStatus().isOk();
@@ -192,14 +195,14 @@ class BrokerTelegramTest {
     internal.get().uri("/internal/v1/brokers/demo/telegram").exchange()
         .expectStatus().isOk().expectBody().json("{\"token\": \"" + DefaultBotContext.TOKEN + "\"}", true);
     internal.get().uri("/internal/v1/brokers/no-such-broker/telegram").exchange().expectStatus().isNotFound();
-    http.get().uri("/internal/v1/brokers/{slug}/telegram", broker.slug()).exchange().expectStatus().isUnauthorized();
+    InternalApi.withoutToken(internalServer).get().uri("/internal/v1/brokers/{slug}/telegram", broker.slug()).exchange().expectStatus().isUnauthorized();
     internal.get().uri("/internal/v1/brokers/{slug}/config", broker.slug()).exchange()
         .expectStatus().isOk().expectBody().jsonPath("$.notifyTelegramChatId").isEqualTo(-1009876543210L);
   }
 
   @Test
   void theSentLedgerAnswersWhetherALeadHasAMessage() {
-    WebTestClient internal = http.mutate().defaultHeader(InternalTokenFilter.HEADER, TestData.INTERNAL_TOKEN).build();
+    WebTestClient internal = InternalApi.client(internalServer);
     String workflowId = LeadWorkflowIds.telegram(broker.slug(), Updates.chatId());
     UUID leadId = LeadWorkflowIds.leadId(workflowId);
     internal.put().uri("/internal/v1/leads/{id}", leadId).contentType(MediaType.APPLICATION_JSON)

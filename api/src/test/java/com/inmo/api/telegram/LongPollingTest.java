@@ -48,6 +48,10 @@ class LongPollingTest {
   WorkflowClient temporal;
   @Autowired
   WebTestClient http;
+  @Autowired
+  org.springframework.r2dbc.core.DatabaseClient db;
+  @Autowired
+  org.springframework.security.oauth2.jwt.JwtEncoder jwt;
 
   @Test
   void updatesFetchedByLongPollingReachTheLeadsWorkflowsAndAreConfirmed() throws Exception {
@@ -88,7 +92,12 @@ class LongPollingTest {
   void healthShowsThePollingLoop() {
     await().atMost(Duration.ofSeconds(10)).until(() -> !Stub.BOT_API.calls("getUpdates").isEmpty());
 
-    http.get().uri("/health").exchange()
+    com.inmo.api.support.TestData data = new com.inmo.api.support.TestData(db, jwt);
+    String superadmin = data.token(data.superadmin(), "SUPERADMIN", null);
+
+    http.get().uri("/health").exchange().expectStatus().isOk()
+        .expectBody().jsonPath("$.details").doesNotExist();
+    http.get().uri("/health").header("Authorization", "Bearer " + superadmin).exchange()
         .expectStatus().isOk()
         .expectBody()
         .jsonPath("$.details.telegram.mode").isEqualTo("polling")

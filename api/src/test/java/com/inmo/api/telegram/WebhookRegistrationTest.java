@@ -3,10 +3,15 @@ package com.inmo.api.telegram;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.inmo.api.support.TestData;
 import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import reactor.util.retry.Retry;
 
@@ -19,6 +24,10 @@ class WebhookRegistrationTest {
 
   @Autowired
   WebTestClient http;
+  @Autowired
+  DatabaseClient db;
+  @Autowired
+  JwtEncoder jwt;
 
   @AfterEach
   void restoreStub() {
@@ -45,8 +54,11 @@ class WebhookRegistrationTest {
     BotApiStub stub = DefaultBotContext.Stub.BOT_API;
     await().atMost(Duration.ofSeconds(10)).until(() -> !stub.calls("setWebhook").isEmpty());
     stub.lastErrorMessage = "Wrong response from the webhook: 503 Service Unavailable";
+    TestData data = new TestData(db, jwt);
+    // the default bot belongs to the default broker: its admin sees it
+    String demoAdmin = data.token(data.user(demoBroker(), "ADMIN"), "ADMIN", demoBroker().id());
 
-    http.get().uri("/health").exchange()
+    http.get().uri("/health").header("Authorization", "Bearer " + demoAdmin).exchange()
         .expectStatus().isOk()
         .expectBody()
         .jsonPath("$.status").isEqualTo("healthy")
@@ -60,15 +72,44 @@ class WebhookRegistrationTest {
   }
 
   @Test
+  void anonymousCallersAndOtherBrokersSeeOnlyTheStatusAndTheChecks() {
+    BotApiStub stub = DefaultBotContext.Stub.BOT_API;
+    await().atMost(Duration.ofSeconds(10)).until(() -> !stub.calls("setWebhook").isEmpty());
+    TestData data = new TestData(db, jwt);
+    TestData.TestBroker other = data.broker();
+    String otherAdmin = data.token(data.user(other, "ADMIN"), "ADMIN", other.id());
+    String demoAgent = data.token(data.user(demoBroker(), "AGENT"), "AGENT", demoBroker().id());
+
+    for (String bearer : new String[] {null, otherAdmin, demoAgent}) {
+      WebTestClient.RequestHeadersSpec<?> request = http.get().uri("/health");
+      if (bearer != null) {
+        request = request.header("Authorization", "Bearer " + bearer);
+      }
+      Map<String, Object> body = request.exchange().expectStatus().isOk()
+          .expectBody(new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() { })
+          .returnResult().getResponseBody();
+      assertThat(body).containsOnlyKeys("status", "checks");
+    }
+  }
+
+  @Test
   void telegramFailingNeverMakesTheApiUnhealthy() {
     DefaultBotContext.Stub.BOT_API.failWebhookInfo = true;
+    TestData data = new TestData(db, jwt);
 
-    http.get().uri("/health").exchange()
+    http.get().uri("/health").header("Authorization", "Bearer " + data.token(data.superadmin(), "SUPERADMIN", null))
+        .exchange()
         .expectStatus().isOk()
         .expectBody()
         .jsonPath("$.status").isEqualTo("healthy")
         .jsonPath("$.details.telegram.mode").isEqualTo("webhook")
         .jsonPath("$.details.telegram.error").value(e -> assertThat(e.toString()).contains("Internal Server Error"));
+  }
+
+  private TestData.TestBroker demoBroker() {
+    UUID id = db.sql("SELECT id FROM brokers WHERE slug = :slug").bind("slug", DefaultBotContext.DEFAULT_BROKER)
+        .map((row, meta) -> row.get("id", UUID.class)).one().block();
+    return new TestData.TestBroker(id, DefaultBotContext.DEFAULT_BROKER);
   }
 
   @Test

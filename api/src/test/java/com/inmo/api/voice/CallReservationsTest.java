@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.inmo.api.internal.InternalTokenFilter;
 import com.inmo.api.support.ApiIntegrationTest;
+import com.inmo.api.support.InternalApi;
 import com.inmo.api.support.TestData;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,17 +32,21 @@ class CallReservationsTest {
   @Autowired
   WebTestClient http;
   @Autowired
+  com.inmo.api.internal.InternalServer internalServer;
+  @Autowired
   DatabaseClient db;
   @Autowired
   JwtEncoder jwt;
   @Autowired
   CallReservations reservations;
+  @Autowired
+  org.springframework.data.redis.core.ReactiveStringRedisTemplate redis;
   WebTestClient internal;
   TestData data;
 
   @BeforeEach
   void setUp() {
-    internal = http.mutate().defaultHeader(InternalTokenFilter.HEADER, TestData.INTERNAL_TOKEN).build();
+    internal = InternalApi.client(internalServer);
     data = new TestData(db, jwt);
   }
 
@@ -156,7 +161,7 @@ class CallReservationsTest {
     reserve("no-such-broker-" + lead.toString().substring(0, 6), lead, key(lead, 1)).expectStatus().isNotFound();
     internal.post().uri("/internal/v1/calls/reservations").contentType(MediaType.APPLICATION_JSON)
         .bodyValue(Map.of("brokerSlug", "demo")).exchange().expectStatus().isBadRequest();
-    http.post().uri("/internal/v1/calls/reservations").contentType(MediaType.APPLICATION_JSON)
+    InternalApi.withoutToken(internalServer).post().uri("/internal/v1/calls/reservations").contentType(MediaType.APPLICATION_JSON)
         .bodyValue(Map.of("brokerSlug", "demo", "leadId", lead.toString(), "idempotencyKey", key(lead, 1)))
         .exchange().expectStatus().isUnauthorized();
   }
@@ -180,5 +185,44 @@ class CallReservationsTest {
         .jsonPath("$.region").isEqualTo("CL");
     internal.get().uri("/internal/v1/brokers/{slug}/voice", "nope-" + UUID.randomUUID().toString().substring(0, 6))
         .exchange().expectStatus().isNotFound();
+  }
+
+  /**
+   * Redis evicts only keys with a TTL (compose: volatile-lru): the budget's keys have none, so memory pressure can
+   * never drop a reservation and let a retried start dial twice. The script sweeps them itself instead.
+   */
+  @Test
+  void theBudgetsKeysHaveNoTtlAndTheScriptSweepsOldOnes() {
+    String broker = "t-" + UUID.randomUUID().toString().substring(0, 8);
+    UUID lead = UUID.randomUUID();
+    UUID staleLead = UUID.randomUUID();
+    String staleKey = "stale-" + UUID.randomUUID();
+    long eightDaysAgo = redisMillis() - Duration.ofDays(8).toMillis();
+    redis.opsForHash().put(CallReservations.RESERVATIONS, staleKey, "").block();
+    redis.opsForZSet().add(CallReservations.RESERVATIONS_AT, staleKey, eightDaysAgo).block();
+    redis.opsForZSet().add(CallReservations.leadKey(staleLead), staleKey, eightDaysAgo).block();
+    redis.opsForZSet().add(CallReservations.LEADS, staleLead.toString(), eightDaysAgo).block();
+
+    assertThat(reservations.reserve(broker, lead, key(lead, 1), 5, 3, ZoneId.of("UTC"), Instant.now()).block()
+        .granted()).isTrue();
+
+    for (String k : List.of(CallReservations.RESERVATIONS, CallReservations.RESERVATIONS_AT,
+        CallReservations.brokerKey(broker), CallReservations.leadKey(lead), CallReservations.LEADS)) {
+      assertThat(ttl(k)).as(k).isEqualTo(-1L);
+    }
+    assertThat(redis.opsForHash().hasKey(CallReservations.RESERVATIONS, staleKey).block()).isFalse();
+    assertThat(redis.opsForZSet().score(CallReservations.RESERVATIONS_AT, staleKey).block()).isNull();
+    assertThat(redis.hasKey(CallReservations.leadKey(staleLead)).block()).isFalse();
+    assertThat(redis.opsForZSet().score(CallReservations.LEADS, staleLead.toString()).block()).isNull();
+  }
+
+  private long ttl(String key) {
+    return redis.execute(org.springframework.data.redis.core.script.RedisScript.of(
+        "return redis.call('TTL', KEYS[1])", Long.class), List.of(key)).next().block();
+  }
+
+  private long redisMillis() {
+    return redis.execute(org.springframework.data.redis.core.script.RedisScript.of(
+        "local t = redis.call('TIME') return tonumber(t[1]) * 1000", Long.class), List.of()).next().block();
   }
 }

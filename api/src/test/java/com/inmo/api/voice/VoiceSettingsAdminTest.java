@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.inmo.api.internal.InternalTokenFilter;
 import com.inmo.api.support.AccountFixtures;
 import com.inmo.api.support.ApiIntegrationTest;
+import com.inmo.api.support.InternalApi;
 import com.inmo.api.support.TestData;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -23,6 +24,8 @@ class VoiceSettingsAdminTest {
   @Autowired
   WebTestClient http;
   @Autowired
+  com.inmo.api.internal.InternalServer internalServer;
+  @Autowired
   DatabaseClient db;
   @Autowired
   JwtEncoder jwt;
@@ -33,7 +36,7 @@ class VoiceSettingsAdminTest {
     AccountFixtures accounts = new AccountFixtures(db, http);
     String token = data.token(accounts.user(null, "SUPERADMIN").id(), "SUPERADMIN", null);
     WebTestClient root = http.mutate().defaultHeader("Authorization", "Bearer " + token).build();
-    WebTestClient internal = http.mutate().defaultHeader(InternalTokenFilter.HEADER, TestData.INTERNAL_TOKEN).build();
+    WebTestClient internal = InternalApi.client(internalServer);
     String slug = "v-" + UUID.randomUUID().toString().substring(0, 8);
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("slug", slug);

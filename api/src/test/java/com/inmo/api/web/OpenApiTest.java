@@ -34,6 +34,10 @@ class OpenApiTest {
     assertThat(paths.get("/api/v1/brokers/{id}")).containsKeys("get", "put", "delete");
     assertThat(paths.get("/api/v1/users/{id}")).containsKeys("get", "patch", "delete");
     assertThat(paths.get("/api/v1/users")).containsKeys("get", "post");
+    // the worker's endpoints are no public API
+    assertThat(paths.keySet()).noneMatch(path -> path.startsWith("/internal"));
+    assertThat(((Map<String, Object>) ((Map<String, Object>) doc.get("components")).get("securitySchemes")))
+        .containsOnlyKeys(OpenApiConfig.BEARER);
     Map<String, Object> schemes = (Map<String, Object>) ((Map<String, Object>) doc.get("components"))
         .get("securitySchemes");
     assertThat((Map<String, Object>) schemes.get(OpenApiConfig.BEARER))

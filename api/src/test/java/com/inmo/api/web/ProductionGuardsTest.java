@@ -22,7 +22,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
         "inmo.internal-api-token=test-internal-token", "inmo.environment=production", "inmo.demo.seed=false",
         "inmo.secret-key=a-production-secret-key-of-32-characters-or-more",
         "inmo.allowed-origins=https://app.inmo.test/, https://admin.inmo.test",
-        "inmo.rate-limit.per-minute=5", "inmo.trust-forwarded-for=true"})
+        "inmo.rate-limit.per-minute=5", "inmo.trusted-proxies=127.0.0.1,::1"})
 @AutoConfigureWebTestClient
 class ProductionGuardsTest {
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.inmo.api.internal.InternalTokenFilter;
 import com.inmo.api.support.ApiIntegrationTest;
+import com.inmo.api.support.InternalApi;
 import com.inmo.api.support.TestData;
 import com.inmo.workflows.lead.LeadWorkflowIds;
 import io.temporal.api.enums.v1.EventType;
@@ -33,6 +34,8 @@ class WebchatTest {
 
   @Autowired
   WebTestClient http;
+  @Autowired
+  com.inmo.api.internal.InternalServer internalServer;
   @Autowired
   DatabaseClient db;
   @Autowired
@@ -258,14 +261,14 @@ class WebchatTest {
   }
 
   private void recordLead(String workflowId) {
-    http.put().uri("/internal/v1/leads/" + LeadWorkflowIds.leadId(workflowId))
+    InternalApi.client(internalServer).put().uri("/internal/v1/leads/" + LeadWorkflowIds.leadId(workflowId))
         .header(InternalTokenFilter.HEADER, TestData.INTERNAL_TOKEN).contentType(MediaType.APPLICATION_JSON)
         .bodyValue(TestData.snapshot(broker.slug(), workflowId, null, null, "NEW", 0, "COLD"))
         .exchange().expectStatus().isNoContent();
   }
 
   private void recordMessage(String workflowId, String direction, String author, String externalId, String body) {
-    http.post().uri("/internal/v1/leads/" + LeadWorkflowIds.leadId(workflowId) + "/messages")
+    InternalApi.client(internalServer).post().uri("/internal/v1/leads/" + LeadWorkflowIds.leadId(workflowId) + "/messages")
         .header(InternalTokenFilter.HEADER, TestData.INTERNAL_TOKEN).contentType(MediaType.APPLICATION_JSON)
         .bodyValue(TestData.message(workflowId, direction, author, externalId, body))
         .exchange().expectStatus().isCreated();

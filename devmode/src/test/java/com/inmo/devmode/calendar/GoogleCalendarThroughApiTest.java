@@ -94,6 +94,7 @@ class GoogleCalendarThroughApiTest {
     props.put("DATABASE_URL", "postgresql://postgres@127.0.0.1:5432/" + database);
     props.put("REDIS_URL", "redis://127.0.0.1:6379");
     props.put("PORT", "0");
+    props.put("INTERNAL_PORT", "0");
     props.put("INTERNAL_API_TOKEN", TOKEN);
     props.put("INMO_SEED_DEMO", "false");
     props.put("spring.temporal.test-server.enabled", "true");
@@ -113,13 +114,20 @@ class GoogleCalendarThroughApiTest {
     }
     sql(database, "INSERT INTO users (id, broker_id, email, password_hash, full_name, role) VALUES ('" + adminId
         + "', '" + brokerId + "', 'admin-" + slug + "@test.inmo.cl', 'x', 'Admin Google', 'ADMIN')");
+    // a session of the admin's (a refresh-token family): the api checks each token's sid against it
+    UUID session = UUID.randomUUID();
+    sql(database, "INSERT INTO refresh_tokens (id, user_id, family_id, token_hash, expires_at) VALUES ('"
+        + UUID.randomUUID() + "', '" + adminId + "', '" + session + "', 'devmode-" + session + "', now() + interval '1 day')");
     Instant now = Instant.now();
     admin = api.getBean(JwtEncoder.class).encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(),
         JwtClaimsSet.builder().issuer("inmo").subject(adminId.toString()).issuedAt(now)
             .expiresAt(now.plus(1, ChronoUnit.HOURS)).claim("role", "ADMIN").claim("broker_id", brokerId.toString())
+            .claim("sid", session.toString())
             .build())).getTokenValue();
 
-    InternalApiClient client = new InternalApiClient(base, TOKEN);
+    // the worker's side: the api's internal port
+    InternalApiClient client = new InternalApiClient("http://127.0.0.1:"
+        + api.getEnvironment().getProperty("local.internal.port"), TOKEN);
     GoogleCalendarSettings settings = new GoogleCalendarSettings("devmode-client.apps.googleusercontent.com",
         "GOCSPX-devmode", "", "primary", "demo", google.server.url("/").toString(),
         google.server.url("/token").toString(), Duration.ZERO, Duration.ofSeconds(10));

@@ -71,7 +71,7 @@ class ComposeConfigCommandTest {
     assertEquals("postgresql://" + user + ":" + password + "@db:5432/" + database, api.get("DATABASE_URL"));
     assertEquals(example.get("SECRET_KEY"), api.get("SECRET_KEY"));
     assertEquals(example.get("INTERNAL_API_TOKEN"), worker.get("INTERNAL_API_TOKEN"));
-    assertEquals("http://api:8000", worker.get("INMO_API_URL"));
+    assertEquals("http://api:8001", worker.get("INMO_API_URL"));
     // .env.example leaves TELEGRAM_API_URL empty: the worker must still get the real Bot API
     assertEquals("", example.get("TELEGRAM_API_URL"));
     assertEquals("https://api.telegram.org", worker.get("TELEGRAM_API_URL"));

@@ -123,6 +123,27 @@ class ComposeEnvironmentTest {
     assertTrue(problems.isEmpty(), String.join("\n", problems));
   }
 
+  /**
+   * Every secret placeholder .env.example ships (anyone can read them) stops a production start: .env.example as
+   * it stands, with the DATABASE_URL compose assembles from it, is refused by the api and the worker, naming each.
+   */
+  @Test
+  void everySecretPlaceholderOfEnvExampleStopsAProductionStart() {
+    Map<String, String> example = new java.util.HashMap<>(envExample());
+    example.put("DATABASE_URL", "postgresql://" + example.get("POSTGRES_USER") + ":" + example.get("POSTGRES_PASSWORD")
+        + "@db:5432/" + example.get("POSTGRES_DB"));
+    List<String> problems = new ArrayList<>(com.inmo.api.config.ApiStartupCheck.problems(example));
+    problems.addAll(com.inmo.worker.config.WorkerStartupCheck.problems(example));
+    List<String> placeholders = envExample().entrySet().stream()
+        .filter(e -> com.inmo.api.config.ApiStartupCheck.isPlaceholder(e.getValue())).map(Map.Entry::getKey).toList();
+
+    assertTrue(placeholders.containsAll(List.of("SECRET_KEY", "INTERNAL_API_TOKEN", "POSTGRES_PASSWORD")), "" + placeholders);
+    for (String variable : placeholders) {
+      assertTrue(problems.stream().anyMatch(p -> p.contains(variable) && p.contains("placeholder")),
+          variable + " holds .env.example's placeholder and nothing refuses it: " + problems);
+    }
+  }
+
   @Test
   void theHeuristicsSeeWhatTheyShould() {
     // guards the scans above against silently matching nothing

@@ -132,7 +132,9 @@ class ComposeFileTest {
       assertEquals("production", env.get("ENVIRONMENT"));
       assertEquals("temporal:7233", env.get("TEMPORAL_ADDRESS"));
     }
-    assertEquals("http://api:8000", worker.get("INMO_API_URL"));
+    // the worker reaches /internal/** on the api's internal port, which is never published (publishesOnlyTheGuidesPorts)
+    assertEquals("8001", api.get("INTERNAL_PORT"));
+    assertEquals("http://api:8001", worker.get("INMO_API_URL"));
     assertEquals("false", api.get("INMO_SEED_DEMO"), "the demo broker's known logins never reach production");
     assertEquals("redis://redis:6379/0", api.get("REDIS_URL"));
     assertTrue(api.get("DATABASE_URL").matches(
@@ -193,9 +195,22 @@ class ComposeFileTest {
   }
 
   @Test
+  void theApiTrustsForwardedAddressesFromTheStacksOwnNetworkOnly() {
+    Object subnet = ((Map<?, ?>) ((List<?>) ((Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>) ComposeProject.compose()
+        .get("networks")).get("default")).get("ipam")).get("config")).get(0)).get("subnet");
+    assertEquals("${TRUSTED_PROXIES:-" + subnet + "}", environment(service("api")).get("TRUSTED_PROXIES"),
+        "the api's default trusted proxies are the compose network (nginx, and the host's proxy via its gateway)");
+    String nginx = ComposeProject.read("frontend/nginx.conf");
+    assertTrue(nginx.contains("proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;"), "nginx: X-Forwarded-For");
+    assertTrue(nginx.contains("proxy_set_header X-Real-IP $remote_addr;"), "nginx: X-Real-IP");
+  }
+
+  @Test
   void redisKeepsNothingOnDisk() {
     String command = String.valueOf(service("redis").get("command"));
     assertTrue(command.contains("--save, ,") && command.contains("--appendonly, no"), command);
+    // only keys with a TTL may be evicted: the call budget's reservations have none (CallReservations)
+    assertTrue(command.contains("--maxmemory-policy, volatile-lru"), command);
   }
 
   @Test

@@ -22,6 +22,16 @@ public final class WorkerStartupCheck {
       "vapi", List.of("VAPI_API_KEY", "VAPI_PHONE_NUMBER_ID", "WEBHOOK_BASE_URL", "VAPI_WEBHOOK_SECRET"),
       "bland", List.of("BLAND_API_KEY", "WEBHOOK_BASE_URL"));
 
+  public static final int MIN_INTERNAL_TOKEN_LENGTH = 32;
+  /**
+   * Every secret placeholder of .env.example carries it ({@code INTERNAL_API_TOKEN=change-me-…}): a value
+   * containing it was copied from the repository, which anyone can read.
+   */
+  static final String PLACEHOLDER_MARKER = "change-me";
+  /** The provider credentials the worker holds; a placeholder among them is a key nobody issued. */
+  static final List<String> ISSUED_SECRETS = List.of("GEMINI_API_KEY", "ANTHROPIC_API_KEY", "OPENAI_API_KEY",
+      "VAPI_API_KEY", "BLAND_API_KEY", "TELEGRAM_TOKEN", "GOOGLE_CLIENT_SECRET", "GOOGLE_REFRESH_TOKEN");
+
   private WorkerStartupCheck() {
   }
 
@@ -43,6 +53,23 @@ public final class WorkerStartupCheck {
         problems.add(required + " is required when ENVIRONMENT=production");
       }
     }
+    String token = env.get("INTERNAL_API_TOKEN");
+    if (isPlaceholder(token)) {
+      problems.add("INTERNAL_API_TOKEN is the placeholder of .env.example: set a random value of its own "
+          + "(openssl rand -hex 32)");
+    } else if (token != null && !token.isBlank() && token.length() < MIN_INTERNAL_TOKEN_LENGTH) {
+      problems.add("INTERNAL_API_TOKEN must be at least " + MIN_INTERNAL_TOKEN_LENGTH
+          + " characters when ENVIRONMENT=production (it has " + token.length() + ")");
+    }
+    if (isPlaceholder(env.get("VAPI_WEBHOOK_SECRET"))) {
+      problems.add("VAPI_WEBHOOK_SECRET is the placeholder of .env.example: set a random value of its own "
+          + "(openssl rand -hex 32)");
+    }
+    for (String issued : ISSUED_SECRETS) {
+      if (isPlaceholder(env.get(issued))) {
+        problems.add(issued + " is the placeholder of .env.example: set the real value");
+      }
+    }
     String voice = env.getOrDefault("VOICE_PROVIDER", "simulated").trim().toLowerCase(Locale.ROOT);
     for (String required : VOICE_NEEDS.getOrDefault(voice, List.of())) {
       String value = env.get(required);
@@ -51,6 +78,10 @@ public final class WorkerStartupCheck {
       }
     }
     return problems;
+  }
+
+  static boolean isPlaceholder(String value) {
+    return value != null && value.toLowerCase(Locale.ROOT).contains(PLACEHOLDER_MARKER);
   }
 
   private static void checkChoice(Map<String, String> env, String name, Set<String> allowed, List<String> problems) {

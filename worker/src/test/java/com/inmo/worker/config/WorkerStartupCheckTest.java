@@ -43,7 +43,7 @@ class WorkerStartupCheckTest {
   @Test
   void productionNamesWhatTheChosenVoiceProviderLacks() {
     Map<String, String> base = Map.of("ENVIRONMENT", "production", "TEMPORAL_ADDRESS", "temporal:7233",
-        "INMO_API_URL", "http://api:8000", "INTERNAL_API_TOKEN", "t");
+        "INMO_API_URL", "http://api:8001", "INTERNAL_API_TOKEN", "t".repeat(32));
     java.util.Map<String, String> vapi = new java.util.HashMap<>(base);
     vapi.put("VOICE_PROVIDER", "vapi");
     vapi.put("VAPI_API_KEY", "k");
@@ -61,5 +61,26 @@ class WorkerStartupCheckTest {
         "BLAND_API_KEY is required when ENVIRONMENT=production and VOICE_PROVIDER=bland",
         "WEBHOOK_BASE_URL is required when ENVIRONMENT=production and VOICE_PROVIDER=bland");
     assertThat(WorkerStartupCheck.problems(base)).as("simulated needs nothing").isEmpty();
+  }
+
+  @Test
+  void productionRefusesTheExampleSecretsOneLineEach() {
+    java.util.Map<String, String> env = new java.util.HashMap<>(Map.of("ENVIRONMENT", "production",
+        "TEMPORAL_ADDRESS", "temporal:7233", "INMO_API_URL", "http://api:8001",
+        "INTERNAL_API_TOKEN", "change-me-another-long-random-string", "LLM_PROVIDER", "openai",
+        "OPENAI_API_KEY", "sk-change-me"));
+
+    assertThat(WorkerStartupCheck.problems(env)).containsExactly(
+        "INTERNAL_API_TOKEN is the placeholder of .env.example: set a random value of its own (openssl rand -hex 32)",
+        "OPENAI_API_KEY is the placeholder of .env.example: set the real value");
+    env.put("ENVIRONMENT", "development");
+    assertThat(WorkerStartupCheck.problems(env)).as("development").isEmpty();
+  }
+
+  @Test
+  void productionNeedsAnInternalTokenOfThirtyTwoCharacters() {
+    assertThat(WorkerStartupCheck.problems(Map.of("ENVIRONMENT", "production", "TEMPORAL_ADDRESS", "temporal:7233",
+        "INMO_API_URL", "http://api:8001", "INTERNAL_API_TOKEN", "short")))
+        .containsExactly("INTERNAL_API_TOKEN must be at least 32 characters when ENVIRONMENT=production (it has 5)");
   }
 }

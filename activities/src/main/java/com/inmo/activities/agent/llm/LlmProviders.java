@@ -15,7 +15,7 @@ import java.util.Map;
  *       {@code GEMINI_MODEL} (gemini-2.5-flash), {@code ANTHROPIC_MODEL} (claude-haiku-4-5),
  *       {@code OPENAI_MODEL} (gpt-4.1-mini), {@code LLM_TIMEOUT_SECONDS} (30),
  *       {@code LLM_MAX_OUTPUT_TOKENS} (1024), {@code LLM_HISTORY_TURNS} (12)</li>
- *   <li>for {@link #fromEnvironment(Map)} only: {@code INMO_API_URL} (http://127.0.0.1:8000) and
+ *   <li>for {@link #fromEnvironment(Map)} only: {@code INMO_API_URL} (http://127.0.0.1:8001) and
  *       {@code INTERNAL_API_TOKEN}, where call records are posted</li>
  * </ul>
  * Call it once per worker and keep the result: the circuit breakers live in it.
@@ -52,8 +52,9 @@ public final class LlmProviders {
     if (ProviderChain.order(env).equals(List.of(ProviderChain.OFFLINE))) {
       return LlmCallRecorder.NONE;
     }
-    String url = env.getOrDefault("INMO_API_URL", "http://127.0.0.1:8000");
-    return new ApiLlmCallRecorder(new InternalApiClient(url == null || url.isBlank() ? "http://127.0.0.1:8000" : url,
+    String url = env.getOrDefault("INMO_API_URL", InternalApiClient.DEFAULT_BASE_URL);
+    String base = url == null || url.isBlank() ? InternalApiClient.DEFAULT_BASE_URL : url;
+    return new ApiLlmCallRecorder(new InternalApiClient(base,
         env.get("INTERNAL_API_TOKEN")));
   }
 }

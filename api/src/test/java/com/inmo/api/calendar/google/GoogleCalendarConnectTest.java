@@ -6,6 +6,7 @@ import com.inmo.api.events.EventBus;
 import com.inmo.api.events.LiveEvent;
 import com.inmo.api.internal.InternalTokenFilter;
 import com.inmo.api.support.ApiIntegrationTest;
+import com.inmo.api.support.InternalApi;
 import com.inmo.api.support.TestData;
 import java.io.IOException;
 import java.net.URI;
@@ -90,6 +91,8 @@ class GoogleCalendarConnectTest {
   @Autowired
   WebTestClient http;
   @Autowired
+  com.inmo.api.internal.InternalServer internalServer;
+  @Autowired
   DatabaseClient db;
   @Autowired
   JwtEncoder jwt;
@@ -113,7 +116,7 @@ class GoogleCalendarConnectTest {
     admin = data.token(adminId, "ADMIN", broker.id());
     agentId = data.user(broker, "AGENT");
     agent = data.token(agentId, "AGENT", broker.id());
-    internal = http.mutate().defaultHeader(InternalTokenFilter.HEADER, TestData.INTERNAL_TOKEN).build();
+    internal = InternalApi.client(internalServer);
     while (GOOGLE.takeRequest(1, TimeUnit.MILLISECONDS) != null) {
       // requests of an earlier test
     }
@@ -216,7 +219,7 @@ class GoogleCalendarConnectTest {
         .jsonPath("$.refreshToken").isEqualTo(REFRESH_TOKEN)
         .jsonPath("$.status").isEqualTo("connected")
         .jsonPath("$.calendarId").isEqualTo("primary");
-    http.get().uri("/internal/v1/brokers/{slug}/calendar/google", broker.slug()).exchange()
+    InternalApi.withoutToken(internalServer).get().uri("/internal/v1/brokers/{slug}/calendar/google", broker.slug()).exchange()
         .expectStatus().isUnauthorized();
     org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5))
         .until(() -> seen.stream().anyMatch(e -> LiveEvent.CALENDAR_STATUS.equals(e.type())));
@@ -384,7 +387,7 @@ class GoogleCalendarConnectTest {
         .expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("connected")
         .jsonPath("$.meet").isEqualTo(false);
     // a superadmin names the broker
-    String superadmin = data.token(UUID.randomUUID(), "SUPERADMIN", null);
+    String superadmin = data.token(data.superadmin(), "SUPERADMIN", null);
     http.get().uri("/api/v1/calendar/google?broker=" + broker.slug()).header("Authorization", "Bearer " + superadmin)
         .exchange().expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("connected");
   }

@@ -156,7 +156,7 @@ class LeadImportTest {
   void aFileWithoutItsHeaderIs400AndASuperadminCannotImport() {
     importCsv(admin, "Ana,+56987652001\n".getBytes(StandardCharsets.UTF_8)).expectStatus().isBadRequest()
         .expectBody().jsonPath("$.detail").value(d -> assertThat((String) d).contains("name"));
-    importCsv(data.token(UUID.randomUUID(), "SUPERADMIN", null), "name,phone\nAna,987652001\n".getBytes())
+    importCsv(data.token(data.superadmin(), "SUPERADMIN", null), "name,phone\nAna,987652001\n".getBytes())
         .expectStatus().isForbidden();
     importForm(admin, new byte[0]).expectStatus().isBadRequest();
   }

@@ -151,7 +151,7 @@ class NewLeadTest {
 
   @Test
   void onlyAdminsAndAgentsOfABrokerCreateLeads() {
-    post(data.token(UUID.randomUUID(), "SUPERADMIN", null), lead("Ana", "987654321", null))
+    post(data.token(data.superadmin(), "SUPERADMIN", null), lead("Ana", "987654321", null))
         .expectStatus().isForbidden();
     http.post().uri("/api/v1/leads").contentType(MediaType.APPLICATION_JSON)
         .bodyValue(lead("Ana", "987654321", null)).exchange().expectStatus().isUnauthorized();
