@@ -2,7 +2,6 @@ package com.inmo.api.leads;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.inmo.api.internal.InternalTokenFilter;
 import com.inmo.api.support.ApiIntegrationTest;
 import com.inmo.api.support.TestData;
 import com.inmo.workflows.lead.BookVisitRequest;
@@ -69,6 +68,8 @@ class IdempotencyKeyTest {
   JwtEncoder jwt;
   @Autowired
   WorkflowClient temporal;
+  @Autowired
+  com.inmo.api.internal.InternalServer internalServer;
   WorkerFactory workers;
   String token;
   UUID lead;
@@ -84,7 +85,7 @@ class IdempotencyKeyTest {
     workers.start();
     String workflowId = LeadWorkflowIds.imported(broker.slug(), UUID.randomUUID());
     lead = LeadWorkflowIds.leadId(workflowId);
-    http.put().uri("/internal/v1/leads/" + lead).header(InternalTokenFilter.HEADER, TestData.INTERNAL_TOKEN)
+    com.inmo.api.support.InternalApi.client(internalServer).put().uri("/internal/v1/leads/" + lead)
         .contentType(MediaType.APPLICATION_JSON)
         .bodyValue(TestData.snapshot(broker.slug(), workflowId, "Ana", null, "NEW", 0, "COLD"))
         .exchange().expectStatus().isNoContent();

@@ -2,7 +2,6 @@ package com.inmo.api.llm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.inmo.api.internal.InternalTokenFilter;
 import com.inmo.api.support.AccountFixtures;
 import com.inmo.api.support.ApiIntegrationTest;
 import com.inmo.api.support.TestData;
@@ -37,11 +36,13 @@ class LlmBudgetTest {
   JwtEncoder jwt;
   TestData data;
   WebTestClient internal;
+  @Autowired
+  com.inmo.api.internal.InternalServer internalServer;
 
   @BeforeEach
   void setUp() {
     data = new TestData(db, jwt);
-    internal = http.mutate().defaultHeader(InternalTokenFilter.HEADER, TestData.INTERNAL_TOKEN).build();
+    internal = com.inmo.api.support.InternalApi.client(internalServer);
   }
 
   @Test
@@ -125,8 +126,9 @@ class LlmBudgetTest {
     internal.post().uri("/internal/v1/llm-budget/checks").contentType(MediaType.APPLICATION_JSON)
         .bodyValue(Map.of("leadId", "lead-no-such-broker-" + UUID.randomUUID() + "-webchat-x")).exchange()
         .expectStatus().isNotFound();
-    http.post().uri("/internal/v1/llm-budget/checks").contentType(MediaType.APPLICATION_JSON)
-        .bodyValue(Map.of("leadId", "lead-demo-webchat-x")).exchange().expectStatus().isUnauthorized();
+    com.inmo.api.support.InternalApi.withoutToken(internalServer).post().uri("/internal/v1/llm-budget/checks")
+        .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("leadId", "lead-demo-webchat-x")).exchange()
+        .expectStatus().isUnauthorized();
   }
 
   @Test

@@ -1,6 +1,5 @@
 package com.inmo.api.tasks;
 
-import com.inmo.api.internal.InternalTokenFilter;
 import com.inmo.api.support.TestData;
 import com.inmo.workflows.lead.LeadWorkflowIds;
 import java.util.Map;
@@ -14,8 +13,8 @@ final class TaskFixtures {
   final WebTestClient internal;
   private final TestData data;
 
-  TaskFixtures(WebTestClient http, TestData data) {
-    this.internal = http.mutate().defaultHeader(InternalTokenFilter.HEADER, TestData.INTERNAL_TOKEN).build();
+  TaskFixtures(com.inmo.api.internal.InternalServer server, TestData data) {
+    this.internal = com.inmo.api.support.InternalApi.client(server);
     this.data = data;
   }
 

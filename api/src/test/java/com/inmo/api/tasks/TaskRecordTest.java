@@ -29,6 +29,8 @@ class TaskRecordTest {
   @Autowired
   WebTestClient http;
   @Autowired
+  com.inmo.api.internal.InternalServer internalServer;
+  @Autowired
   DatabaseClient db;
   @Autowired
   JwtEncoder jwt;
@@ -42,7 +44,7 @@ class TaskRecordTest {
   void setUp() {
     http = http.mutate().responseTimeout(Duration.ofSeconds(30)).build();
     data = new TestData(db, jwt);
-    fixtures = new TaskFixtures(http, data);
+    fixtures = new TaskFixtures(internalServer, data);
     broker = data.broker();
   }
 

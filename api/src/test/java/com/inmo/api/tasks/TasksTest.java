@@ -29,6 +29,8 @@ class TasksTest {
   @Autowired
   WebTestClient http;
   @Autowired
+  com.inmo.api.internal.InternalServer internalServer;
+  @Autowired
   DatabaseClient db;
   @Autowired
   JwtEncoder jwt;
@@ -45,7 +47,7 @@ class TasksTest {
   void setUp() {
     http = http.mutate().responseTimeout(Duration.ofSeconds(30)).build();
     data = new TestData(db, jwt);
-    fixtures = new TaskFixtures(http, data);
+    fixtures = new TaskFixtures(internalServer, data);
     broker = data.broker();
     adminId = data.user(broker, "ADMIN");
     admin = data.token(adminId, "ADMIN", broker.id());

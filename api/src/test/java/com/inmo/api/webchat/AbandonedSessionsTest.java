@@ -2,7 +2,6 @@ package com.inmo.api.webchat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.inmo.api.internal.InternalTokenFilter;
 import com.inmo.api.support.ApiIntegrationTest;
 import com.inmo.api.support.TestData;
 import com.inmo.workflows.lead.LeadWorkflowIds;
@@ -22,6 +21,8 @@ class AbandonedSessionsTest {
 
   @Autowired
   WebTestClient http;
+  @Autowired
+  com.inmo.api.internal.InternalServer internalServer;
   @Autowired
   DatabaseClient db;
   @Autowired
@@ -80,8 +81,8 @@ class AbandonedSessionsTest {
   }
 
   private void recordLead(String workflowId) {
-    http.put().uri("/internal/v1/leads/" + LeadWorkflowIds.leadId(workflowId))
-        .header(InternalTokenFilter.HEADER, TestData.INTERNAL_TOKEN).contentType(MediaType.APPLICATION_JSON)
+    com.inmo.api.support.InternalApi.client(internalServer).put()
+        .uri("/internal/v1/leads/" + LeadWorkflowIds.leadId(workflowId)).contentType(MediaType.APPLICATION_JSON)
         .bodyValue(TestData.snapshot(broker.slug(), workflowId, null, null, "NEW", 0, "COLD"))
         .exchange().expectStatus().isNoContent();
   }
