@@ -144,6 +144,16 @@ class ComposeFileTest {
   }
 
   @Test
+  void bothProcessesGetTheSameVoiceProviderAndNeverTheSimulatorByDefault() {
+    // production refuses the simulator (made-up transcripts on real leads); unset means calling off, and the
+    // api tells the workflows so (voiceEnabled): both must see the same value
+    for (String s : List.of("api", "worker")) {
+      assertEquals("${VOICE_PROVIDER:-}", environment(service(s)).get("VOICE_PROVIDER"), s + ": VOICE_PROVIDER");
+    }
+    assertEquals("", ComposeProject.envExample().get("VOICE_PROVIDER"), ".env.example: VOICE_PROVIDER");
+  }
+
+  @Test
   void postgresKeepsItsDataAndCreatesTemporalsDatabases() throws Exception {
     Map<String, Object> db = service("db");
     List<String> volumes = strings(db.get("volumes"));
