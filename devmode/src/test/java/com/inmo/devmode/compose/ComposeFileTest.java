@@ -154,6 +154,17 @@ class ComposeFileTest {
   }
 
   @Test
+  void backupsLandOnTheHostAndTheCommandsBackUpTheDatabasesTemporalUses() {
+    Map<String, Object> api = service("api");
+    assertTrue(strings(api.get("volumes")).contains("./backups:/backups"), "api volumes: " + api.get("volumes"));
+    Map<String, String> env = environment(api);
+    Map<String, String> temporal = environment(service("temporal"));
+    assertEquals("/backups", env.get("BACKUP_DIR"));
+    assertEquals(temporal.get("DBNAME"), env.get("TEMPORAL_DATABASE"));
+    assertEquals(temporal.get("VISIBILITY_DBNAME"), env.get("TEMPORAL_VISIBILITY_DATABASE"));
+  }
+
+  @Test
   void postgresKeepsItsDataAndCreatesTemporalsDatabases() throws Exception {
     Map<String, Object> db = service("db");
     List<String> volumes = strings(db.get("volumes"));
