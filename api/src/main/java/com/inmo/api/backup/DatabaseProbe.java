@@ -1,14 +1,14 @@
 package com.inmo.api.backup;
 
+import com.inmo.api.command.CommandSupport;
 import com.inmo.api.config.DatabaseUrl;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 
 /** What backup and restore ask a database over JDBC: versions, whether it is empty, and wiping it for --force. */
 final class DatabaseProbe implements AutoCloseable {
@@ -24,11 +24,8 @@ final class DatabaseProbe implements AutoCloseable {
   }
 
   static DatabaseProbe open(DatabaseUrl url) throws SQLException {
-    Properties props = new Properties();
-    props.setProperty("user", url.username());
-    props.setProperty("password", url.password());
-    props.setProperty("connectTimeout", "10");
-    return new DatabaseProbe(DriverManager.getConnection(url.jdbcUrl(), props));
+    // no read timeout: wiping a large database for --force may take a while
+    return new DatabaseProbe(CommandSupport.connect(url, Duration.ofSeconds(10), Duration.ZERO));
   }
 
   String serverVersion() throws SQLException {
