@@ -85,7 +85,8 @@ public final class Backup {
       manifest = dump(targets, dir, now);
     } catch (Exception e) {
       deleteQuietly(dir);
-      err.println("Backup failed, nothing kept: " + CommandSupport.oneLine(e));
+      // our own messages name the database or the tool; the driver's and the JDK's are one line already
+      err.println("Backup failed, nothing kept: " + (e.getMessage() != null ? e.getMessage() : CommandSupport.oneLine(e)));
       return 1;
     }
     out.println("Backup " + dir.getFileName() + " written to " + dir + " (Inmo " + manifest.appVersion()

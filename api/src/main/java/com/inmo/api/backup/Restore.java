@@ -66,8 +66,9 @@ public final class Restore {
       err.println("Restore refused: " + e.getMessage());
       return 1;
     } catch (RuntimeException | SQLException e) {
-      err.println("Restore failed: " + CommandSupport.oneLine(e) + ". The database being restored was left as it "
-          + "was (one transaction); run restore again with --force once the cause is fixed");
+      err.println("Restore failed: " + (e.getMessage() != null ? e.getMessage() : CommandSupport.oneLine(e))
+          + ". Each database is restored in one transaction, so the one that failed holds no half of it; once the "
+          + "cause is fixed, run restore again with --force (it empties all three first)");
       return 1;
     }
   }
@@ -132,7 +133,12 @@ public final class Restore {
           db.wipe();
         }
       }
-      tools.restore(dir.resolve(archive.file()), target.database());
+      try {
+        tools.restore(dir.resolve(archive.file()), target.database());
+      } catch (IllegalStateException e) {
+        throw new IllegalStateException("restoring " + archive.file() + " into " + target.database() + ": "
+            + e.getMessage(), e);
+      }
       out.println("Restored " + archive.file() + " into " + target.database() + " (" + Sizes.human(archive.bytes())
           + ", schema version " + archive.schemaVersion() + ")");
     }

@@ -276,6 +276,28 @@ class BackupRestoreCommandTest {
   }
 
   @Test
+  void anArchivePgRestoreCannotReadFailsNamingItAndHowToRetry() throws Exception {
+    assertThat(run(Backup.COMMAND, env(app, temporal, visibility), "--dir", backups.toString()).exit()).isZero();
+    Path dir = onlyBackup();
+    // not an archive, yet matching the manifest: only pg_restore can tell
+    Path archive = dir.resolve("app.dump");
+    Files.writeString(archive, "not a pg_dump archive");
+    Path manifest = dir.resolve("manifest.json");
+    Files.writeString(manifest, Files.readString(manifest).replaceFirst(
+        "(\"role\"\\s*:\\s*\"app\"[^}]*\"bytes\"\\s*:\\s*)\\d+([^}]*\"sha256\"\\s*:\\s*\")[0-9a-f]+",
+        "$1" + Files.size(archive) + "$2" + sha256(archive)));
+    String app2 = emptyDatabase("inmo_rs_app");
+
+    Result failed = run(Restore.COMMAND, env(app2, emptyDatabase("inmo_rs_tmp"), emptyDatabase("inmo_rs_vis")),
+        dir.toString());
+
+    assertThat(failed.exit()).isEqualTo(1);
+    assertThat(failed.err()).startsWith("Restore failed: restoring app.dump into " + app2 + ": pg_restore exited 1: ")
+        .contains("run restore again with --force");
+    assertThat(rows(app2, "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'")).containsExactly("0");
+  }
+
+  @Test
   void aBackupOfANewerSchemaThanTheBuildIsRefused() throws Exception {
     assertThat(run(Backup.COMMAND, env(app, temporal, visibility), "--dir", backups.toString()).exit()).isZero();
     Path manifest = onlyBackup().resolve("manifest.json");
