@@ -138,20 +138,26 @@ public final class DevModeLauncher {
     throw new IllegalStateException("the api did not become healthy: " + last);
   }
 
+  /**
+   * One print call for the whole banner: PrintStream locks per call, so a log line from another thread cannot
+   * land inside it (printf's pieces would each be a call of their own), and tests wait for its whole lines.
+   */
   private void printWelcome(int port, Map<String, Object> shared, long coldStartMs) {
     String line = "-".repeat(72);
-    System.out.printf("%n%s%n", line);
-    System.out.printf("  Inmo is up (cold start to healthy: %.1f s)%n", coldStartMs / 1000.0);
-    System.out.printf("  API and dashboard  http://localhost:%d   (health: /health)%n", port);
-    System.out.printf("  Log in             %s / %s   (agent: %s)%n",
-        DemoSeeder.ADMIN_EMAIL, DemoSeeder.PASSWORD, DemoSeeder.AGENT_EMAIL);
-    System.out.printf("  Demo broker        %s%n", DemoSeeder.BROKER_SLUG);
-    System.out.printf("  Temporal           %s   (namespace %s)%n", shared.get("TEMPORAL_ADDRESS"),
-        env.getOrDefault("TEMPORAL_NAMESPACE", "default"));
-    System.out.printf("  PostgreSQL         %s%n", com.inmo.api.config.DatabaseUrl.parse(
-        (String) shared.get("DATABASE_URL")).describe());
-    System.out.printf("  Redis              %s%n", shared.get("REDIS_URL"));
-    System.out.printf("  Ctrl-C stops everything.%n%s%n%n", line);
+    String banner = String.format(java.util.Locale.ROOT, String.join("%n",
+            "", line,
+            "  Inmo is up (cold start to healthy: %.1f s)",
+            "  API and dashboard  http://localhost:%d   (health: /health)",
+            "  Log in             %s / %s   (agent: %s)",
+            "  Demo broker        %s",
+            "  Temporal           %s   (namespace %s)",
+            "  PostgreSQL         %s",
+            "  Redis              %s",
+            "  Ctrl-C stops everything.", line, "", ""),
+        coldStartMs / 1000.0, port, DemoSeeder.ADMIN_EMAIL, DemoSeeder.PASSWORD, DemoSeeder.AGENT_EMAIL,
+        DemoSeeder.BROKER_SLUG, shared.get("TEMPORAL_ADDRESS"), env.getOrDefault("TEMPORAL_NAMESPACE", "default"),
+        com.inmo.api.config.DatabaseUrl.parse((String) shared.get("DATABASE_URL")).describe(), shared.get("REDIS_URL"));
+    System.out.print(banner);
     System.out.flush();
   }
 

@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.regex.MatchResult;
+import java.util.regex.Pattern;
 
 /** Runs a command of the repository as a user would (same script, same jar), capturing its output to a file. */
 final class LauncherProcess {
@@ -18,10 +20,12 @@ final class LauncherProcess {
 
   final Process process;
   final Path log;
+  private final OutputLines lines;
 
   private LauncherProcess(Process process, Path log) {
     this.process = process;
     this.log = log;
+    this.lines = new OutputLines(log);
   }
 
   static LauncherProcess start(String logName, Consumer<Map<String, String>> env, String... command) {
@@ -40,6 +44,7 @@ final class LauncherProcess {
     }
   }
 
+  /** Everything written so far, for failure messages; match with {@link #awaitLine}, never on this. */
   String output() {
     try {
       return Files.readString(log);
@@ -48,19 +53,17 @@ final class LauncherProcess {
     }
   }
 
-  /** Waits until the output contains {@code text}; fails early if the process dies. */
-  boolean awaitOutput(String text, Duration timeout) throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (System.nanoTime() < deadline) {
-      if (output().contains(text)) {
-        return true;
-      }
-      if (!process.isAlive()) {
-        return output().contains(text);
-      }
-      Thread.sleep(100);
-    }
-    return false;
+  /**
+   * Waits for a whole line of output matching {@code pattern} (never half a line still being written) and
+   * answers its match; fails with the output when none comes in time or the process ends without one.
+   */
+  MatchResult awaitLine(Pattern pattern, Duration timeout) {
+    return lines.await(pattern, timeout, process::isAlive);
+  }
+
+  /** The whole lines written so far; once the process has ended, every line it wrote. */
+  List<String> lines() {
+    return process.isAlive() ? lines.complete() : lines.all();
   }
 
   /** What Ctrl-C sends. */

@@ -40,7 +40,7 @@ class WebChatJourneyIT {
       env.put("PORT", Integer.toString(port));
       env.put("INMO_DEV_TEMPORAL_PORT", Integer.toString(temporal));
     }, "bash", "./inmo", "dev");
-    assertThat(dev.awaitOutput("Inmo is up", Duration.ofSeconds(120))).as(dev.output()).isTrue();
+    dev.awaitLine(DevModeProcess.UP, Duration.ofSeconds(120));
     base = "http://127.0.0.1:" + port;
   }
 

@@ -18,6 +18,21 @@ public final class CommandSupport {
     return DatabaseUrl.parse(raw == null || raw.isBlank() ? DEFAULT_DATABASE_URL : raw);
   }
 
+  /**
+   * A JDBC connection to {@code url} that gives up connecting and logging in after {@code connect}, and on each
+   * read after {@code read} (zero: never).
+   */
+  public static java.sql.Connection connect(DatabaseUrl url, java.time.Duration connect, java.time.Duration read)
+      throws java.sql.SQLException {
+    java.util.Properties props = new java.util.Properties();
+    props.setProperty("user", url.username());
+    props.setProperty("password", url.password());
+    props.setProperty("connectTimeout", Long.toString(connect.toSeconds()));
+    props.setProperty("loginTimeout", Long.toString(connect.toSeconds()));
+    props.setProperty("socketTimeout", Long.toString(read.toSeconds()));
+    return java.sql.DriverManager.getConnection(url.jdbcUrl(), props);
+  }
+
   /** The innermost cause's message on one line. */
   public static String oneLine(Throwable e) {
     Throwable root = e;

@@ -19,17 +19,14 @@ import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.io.PrintStream;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.flywaydb.core.Flyway;
@@ -54,8 +51,7 @@ public final class Preflight {
   public static final String COMMAND = "preflight";
   static final Duration TIMEOUT = Duration.ofSeconds(5);
 
-  private final List<String> lines = new ArrayList<>();
-  private int failures;
+  private final CheckReport report = new CheckReport();
 
   private Preflight() {
   }
@@ -67,19 +63,15 @@ public final class Preflight {
     }
     Preflight preflight = new Preflight();
     preflight.check(env);
-    preflight.lines.forEach(out::println);
-    out.println(preflight.failures == 0 ? "Preflight passed: " + preflight.lines.size() + " checks OK"
-        : "Preflight failed: " + preflight.failures + " of " + preflight.lines.size() + " checks");
-    return preflight.failures == 0 ? 0 : 1;
+    return preflight.report.print(out, "Preflight");
   }
 
   private void ok(String line) {
-    lines.add("OK   " + line);
+    report.ok(line);
   }
 
   private void fail(String line) {
-    lines.add("FAIL " + line);
-    failures++;
+    report.fail(line);
   }
 
   private void check(Map<String, String> env) {
@@ -133,13 +125,7 @@ public final class Preflight {
       return;
     }
     DatabaseUrl url = DatabaseUrl.parse(env.get("DATABASE_URL"));
-    Properties props = new Properties();
-    props.setProperty("user", url.username());
-    props.setProperty("password", url.password());
-    props.setProperty("connectTimeout", Long.toString(TIMEOUT.toSeconds()));
-    props.setProperty("socketTimeout", Long.toString(TIMEOUT.toSeconds()));
-    props.setProperty("loginTimeout", Long.toString(TIMEOUT.toSeconds()));
-    try (Connection db = DriverManager.getConnection(url.jdbcUrl(), props); Statement sql = db.createStatement()) {
+    try (Connection db = CommandSupport.connect(url, TIMEOUT, TIMEOUT); Statement sql = db.createStatement()) {
       String server;
       try (ResultSet rs = sql.executeQuery("SHOW server_version")) {
         rs.next();

@@ -105,9 +105,16 @@ public final class ApiStartupCheck {
     }
   }
 
-  /** A voice webhook without its secret would take anyone's forged end-of-call report. */
+  /**
+   * A voice webhook without its secret would take anyone's forged end-of-call report; the simulator would write
+   * made-up transcripts on real leads (unset is fine: calling off).
+   */
   private static void voice(Map<String, String> env, List<String> problems) {
     String provider = String.valueOf(env.getOrDefault("VOICE_PROVIDER", "")).trim().toLowerCase(java.util.Locale.ROOT);
+    if (provider.equals("simulated")) {
+      problems.add("VOICE_PROVIDER=simulated is refused when ENVIRONMENT=production: it writes made-up call "
+          + "transcripts on real leads. Set vapi or bland, or leave VOICE_PROVIDER empty to turn calling off");
+    }
     String secret = switch (provider) {
       case "vapi" -> "VAPI_WEBHOOK_SECRET";
       case "bland" -> "BLAND_WEBHOOK_SECRET";

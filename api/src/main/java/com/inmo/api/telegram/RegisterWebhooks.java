@@ -1,6 +1,7 @@
 package com.inmo.api.telegram;
 
 import com.inmo.api.command.CommandSupport;
+import com.inmo.api.config.Environments;
 import java.io.PrintStream;
 import java.util.Locale;
 import java.util.Map;
@@ -92,6 +93,11 @@ public final class RegisterWebhooks {
 
   private static boolean voice(Map<String, String> env, PrintStream out) {
     String provider = env.getOrDefault("VOICE_PROVIDER", "");
+    if (provider.isBlank() && Environments.isProduction(env)) {
+      out.println("Voice: VOICE_PROVIDER is not set: calling off (production never uses the simulator), nothing to "
+          + "register");
+      return true;
+    }
     provider = provider.isBlank() ? "simulated" : provider.trim().toLowerCase(Locale.ROOT);
     if (provider.equals("simulated")) {
       out.println("Voice: VOICE_PROVIDER=simulated: no provider calls back from outside (the worker posts the "

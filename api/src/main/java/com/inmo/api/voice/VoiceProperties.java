@@ -8,7 +8,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * {@code inmo.voice.*}, from the deployment guide's variables (see {@code inmo-api.yml}).
  *
  * @param provider           {@code VOICE_PROVIDER}: simulated, vapi or bland (which provider the worker calls with;
- *                           the api accepts each provider's webhook whenever that provider's secret is set)
+ *                           the api accepts each provider's webhook whenever that provider's secret is set), or
+ *                           empty: the simulator outside production, calling off in production
  * @param vapiWebhookSecret  {@code VAPI_WEBHOOK_SECRET}: what VAPI sends in {@code X-Vapi-Secret} or as a bearer
  *                           token, or the HMAC key of {@code X-Vapi-Signature}; blank: the VAPI webhook answers 503
  * @param blandWebhookSecret {@code BLAND_WEBHOOK_SECRET}: the HMAC key of Bland's {@code X-Webhook-Signature};
@@ -22,11 +23,19 @@ public record VoiceProperties(String provider, String vapiWebhookSecret, String 
                               Duration signatureTolerance, Duration signalTimeout, Duration rememberFor) {
 
   public VoiceProperties {
-    provider = provider == null || provider.isBlank() ? "simulated" : provider.trim().toLowerCase(Locale.ROOT);
+    provider = provider == null ? "" : provider.trim().toLowerCase(Locale.ROOT);
     vapiWebhookSecret = vapiWebhookSecret == null ? "" : vapiWebhookSecret.trim();
     blandWebhookSecret = blandWebhookSecret == null ? "" : blandWebhookSecret.trim();
     signatureTolerance = signatureTolerance == null ? Duration.ofMinutes(5) : signatureTolerance;
     signalTimeout = signalTimeout == null ? Duration.ofSeconds(10) : signalTimeout;
     rememberFor = rememberFor == null ? Duration.ofDays(7) : rememberFor;
+  }
+
+  /**
+   * Whether the worker places calls (the broker config's {@code voiceEnabled}): a provider is named, or none is
+   * and this is not production (dev mode's simulator). The worker makes the same choice from the same variable.
+   */
+  public boolean callsEnabled(boolean production) {
+    return !provider.isEmpty() || !production;
   }
 }

@@ -66,7 +66,9 @@ class BrokerConfigTest {
         .jsonPath("$.followUpCadence[3]").isEqualTo("PT168H")
         .jsonPath("$.callsPerLeadPerDay").isEqualTo(3)
         .jsonPath("$.callRetryDelay").isEqualTo("PT2H")
-        .jsonPath("$.notifyTelegramChatId").isEmpty();
+        .jsonPath("$.notifyTelegramChatId").isEmpty()
+        // dev mode: no VOICE_PROVIDER is the simulator, so calls are on
+        .jsonPath("$.voiceEnabled").isEqualTo(true);
   }
 
   @Test

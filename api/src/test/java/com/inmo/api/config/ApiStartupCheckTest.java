@@ -68,9 +68,19 @@ class ApiStartupCheckTest {
     env.put("VOICE_PROVIDER", "Bland");
     assertThat(ApiStartupCheck.problems(env))
         .containsExactly("BLAND_WEBHOOK_SECRET is required when ENVIRONMENT=production and VOICE_PROVIDER=bland");
-    env.put("VOICE_PROVIDER", "simulated");
-    assertThat(ApiStartupCheck.problems(env)).isEmpty();
+    env.put("VOICE_PROVIDER", "");
+    assertThat(ApiStartupCheck.problems(env)).as("no provider: calling off").isEmpty();
     assertThat(ApiStartupCheck.problems(Map.of("VOICE_PROVIDER", "vapi"))).as("development").isEmpty();
+  }
+
+  @Test
+  void productionRefusesTheSimulatorInOneLine() {
+    Map<String, String> env = production();
+    env.put("VOICE_PROVIDER", "Simulated ");
+    assertThat(ApiStartupCheck.problems(env)).containsExactly("VOICE_PROVIDER=simulated is refused when "
+        + "ENVIRONMENT=production: it writes made-up call transcripts on real leads. Set vapi or bland, or leave "
+        + "VOICE_PROVIDER empty to turn calling off");
+    assertThat(ApiStartupCheck.problems(Map.of("VOICE_PROVIDER", "simulated"))).as("development").isEmpty();
   }
 
   @Test

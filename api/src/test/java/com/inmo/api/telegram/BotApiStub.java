@@ -5,7 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -19,24 +23,35 @@ import okhttp3.mockwebserver.RecordedRequest;
  * A local Bot API for the tests: {@code setWebhook}, {@code getWebhookInfo}, {@code deleteWebhook} and
  * {@code getUpdates} at {@code /bot<token>/<method>}, answering with Telegram's own shapes
  * ({@code {"ok":true,"result":…}} or {@code {"ok":false,"error_code":…,"description":…}}) and recording
- * every call. getUpdates follows Telegram's offset rule: updates below the offset are confirmed and gone.
+ * every call. getUpdates follows Telegram's offset rule: updates below the offset are confirmed and gone. It
+ * serves several bots (each token its own webhook and delivery error); updates are the first bot's.
  */
-final class BotApiStub {
+public final class BotApiStub {
 
-  record Call(String method, String body) {
+  public record Call(String method, String body) {
   }
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** When Telegram last failed to deliver, unless a test says otherwise: 2026-01-01, long ago. */
+  static final Instant LONG_AGO = Instant.ofEpochSecond(1767225600);
   private final MockWebServer server = new MockWebServer();
   private final String token;
+  private final Set<String> tokens;
   final List<Call> calls = new CopyOnWriteArrayList<>();
   private final List<JsonNode> pending = new ArrayList<>();
-  private volatile String webhookUrl = "";
+  private final Map<String, String> webhookUrls = new ConcurrentHashMap<>();
+  private final Map<String, DeliveryError> errors = new ConcurrentHashMap<>();
+  /** The first bot's last delivery error (at {@link #LONG_AGO}), or null. */
   volatile String lastErrorMessage;
   volatile boolean failWebhookInfo;
 
-  BotApiStub(String token) {
+  private record DeliveryError(String message, Instant at) {
+  }
+
+  public BotApiStub(String token, String... moreBots) {
     this.token = token;
+    this.tokens = new java.util.HashSet<>(List.of(moreBots));
+    tokens.add(token);
     server.setDispatcher(new Dispatcher() {
       @Override
       public MockResponse dispatch(RecordedRequest request) {
@@ -50,8 +65,18 @@ final class BotApiStub {
     }
   }
 
-  String url() {
+  public String url() {
     return "http://127.0.0.1:" + server.getPort();
+  }
+
+  /** What Telegram holds for a bot as if setWebhook had been called. */
+  public void webhook(String bot, String url) {
+    webhookUrls.put(bot, url);
+  }
+
+  /** Telegram's record of its last failed delivery to a bot's webhook. */
+  public void deliveryError(String bot, String message, Instant at) {
+    errors.put(bot, new DeliveryError(message, at));
   }
 
   /** Queues an update for getUpdates, as Telegram holds them while no webhook is set. */
@@ -68,7 +93,7 @@ final class BotApiStub {
     return pending.size();
   }
 
-  List<Call> calls(String method) {
+  public List<Call> calls(String method) {
     return calls.stream().filter(c -> c.method().equals(method)).toList();
   }
 
@@ -82,20 +107,21 @@ final class BotApiStub {
     // the Bot API takes method names in any case (telegrambots sends some in lower case)
     String method = canonical(m.group(2));
     calls.add(new Call(method, body));
-    if (!m.group(1).equals(token)) {
+    String bot = m.group(1);
+    if (!tokens.contains(bot)) {
       return error(401, "Unauthorized");
     }
     return switch (method) {
       case "setWebhook" -> {
-        webhookUrl = multipartField(body, "url");
+        webhookUrls.put(bot, multipartField(body, "url"));
         yield ok("true", "Webhook was set");
       }
       case "deleteWebhook" -> {
-        webhookUrl = "";
+        webhookUrls.remove(bot);
         yield ok("true", "Webhook was deleted");
       }
-      case "getWebhookInfo" -> failWebhookInfo ? error(500, "Internal Server Error") : ok(webhookInfo(), null);
-      case "getUpdates" -> webhookUrl.isEmpty() ? ok(updates(body), null)
+      case "getWebhookInfo" -> failWebhookInfo ? error(500, "Internal Server Error") : ok(webhookInfo(bot), null);
+      case "getUpdates" -> webhookUrls.getOrDefault(token, "").isEmpty() ? ok(updates(body), null)
           : error(409, "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first");
       default -> error(404, "Not Found: method not found");
     };
@@ -110,14 +136,21 @@ final class BotApiStub {
     return method;
   }
 
-  private synchronized String webhookInfo() {
+  private synchronized String webhookInfo(String bot) {
+    String webhookUrl = webhookUrls.getOrDefault(bot, "");
     StringBuilder info = new StringBuilder("{\"url\":").append(quote(webhookUrl))
-        .append(",\"has_custom_certificate\":false,\"pending_update_count\":").append(pending.size());
+        .append(",\"has_custom_certificate\":false,\"pending_update_count\":")
+        .append(bot.equals(token) ? pending.size() : 0);
     if (!webhookUrl.isEmpty()) {
       info.append(",\"max_connections\":40,\"ip_address\":\"203.0.113.7\"")
           .append(",\"allowed_updates\":[\"message\",\"edited_message\",\"my_chat_member\"]");
-      if (lastErrorMessage != null) {
-        info.append(",\"last_error_date\":1767225600,\"last_error_message\":").append(quote(lastErrorMessage));
+      DeliveryError error = errors.get(bot);
+      if (error == null && bot.equals(token) && lastErrorMessage != null) {
+        error = new DeliveryError(lastErrorMessage, LONG_AGO);
+      }
+      if (error != null) {
+        info.append(",\"last_error_date\":").append(error.at().getEpochSecond())
+            .append(",\"last_error_message\":").append(quote(error.message()));
       }
     }
     return info.append('}').toString();
@@ -166,7 +199,7 @@ final class BotApiStub {
     }
   }
 
-  void close() {
+  public void close() {
     try {
       server.shutdown();
     } catch (IOException e) {

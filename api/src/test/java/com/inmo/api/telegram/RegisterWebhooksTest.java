@@ -97,6 +97,11 @@ class RegisterWebhooksTest {
     assertThat(none.exit()).isZero();
     assertThat(none.out()).startsWith("Telegram: TELEGRAM_TOKEN is not set: no default bot, nothing to register");
     assertThat(telegram.calls).isEmpty();
+
+    Result off = register(Map.of("ENVIRONMENT", "production"));
+    assertThat(off.exit()).isZero();
+    assertThat(off.out()).contains("Voice: VOICE_PROVIDER is not set: calling off (production never uses the "
+        + "simulator), nothing to register");
   }
 
   @Test

@@ -124,6 +124,16 @@ class ProductionGuardsTest {
   }
 
   @Test
+  void withoutAVoiceProviderTheWorkerIsToldCallingIsOff() {
+    TestData.TestBroker broker = data.broker();
+    http.get().uri("/internal/v1/brokers/{slug}/config", broker.slug())
+        .header(com.inmo.api.internal.InternalTokenFilter.HEADER, TestData.INTERNAL_TOKEN)
+        .header("X-Forwarded-For", AccountFixtures.address()).exchange()
+        .expectStatus().isOk()
+        .expectBody().jsonPath("$.slug").isEqualTo(broker.slug()).jsonPath("$.voiceEnabled").isEqualTo(false);
+  }
+
+  @Test
   void responsesCarryTheSecurityHeadersAndHsts() {
     http.get().uri("/health").exchange().expectStatus().isOk()
         .expectHeader().valueEquals("Strict-Transport-Security", WebGuards.HSTS)

@@ -146,6 +146,27 @@ class ComposeFileTest {
   }
 
   @Test
+  void bothProcessesGetTheSameVoiceProviderAndNeverTheSimulatorByDefault() {
+    // production refuses the simulator (made-up transcripts on real leads); unset means calling off, and the
+    // api tells the workflows so (voiceEnabled): both must see the same value
+    for (String s : List.of("api", "worker")) {
+      assertEquals("${VOICE_PROVIDER:-}", environment(service(s)).get("VOICE_PROVIDER"), s + ": VOICE_PROVIDER");
+    }
+    assertEquals("", ComposeProject.envExample().get("VOICE_PROVIDER"), ".env.example: VOICE_PROVIDER");
+  }
+
+  @Test
+  void backupsLandOnTheHostAndTheCommandsBackUpTheDatabasesTemporalUses() {
+    Map<String, Object> api = service("api");
+    assertTrue(strings(api.get("volumes")).contains("./backups:/backups"), "api volumes: " + api.get("volumes"));
+    Map<String, String> env = environment(api);
+    Map<String, String> temporal = environment(service("temporal"));
+    assertEquals("/backups", env.get("BACKUP_DIR"));
+    assertEquals(temporal.get("DBNAME"), env.get("TEMPORAL_DATABASE"));
+    assertEquals(temporal.get("VISIBILITY_DBNAME"), env.get("TEMPORAL_VISIBILITY_DATABASE"));
+  }
+
+  @Test
   void postgresKeepsItsDataAndCreatesTemporalsDatabases() throws Exception {
     Map<String, Object> db = service("db");
     List<String> volumes = strings(db.get("volumes"));

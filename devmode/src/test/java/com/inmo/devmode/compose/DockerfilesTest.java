@@ -97,6 +97,26 @@ class DockerfilesTest {
     assertTrue(run.last("HEALTHCHECK").contains("/health"), run.last("HEALTHCHECK"));
   }
 
+  /**
+   * {@code backup} and {@code restore} run PostgreSQL's pg_dump and pg_restore from the api image: the client of
+   * the db service's major version (an older pg_dump refuses a newer server; a newer one writes archives an older
+   * pg_restore cannot read), from PostgreSQL's own apt repository (the JRE image's Ubuntu ships another major).
+   */
+  @Test
+  void theApiImageCarriesThePostgresClientOfTheDbsMajorVersion() {
+    String dbImage = (String) ComposeProject.service("db").get("image");
+    Matcher major = Pattern.compile("postgres:(\\d+)").matcher(dbImage);
+    assertTrue(major.find(), "db image " + dbImage);
+    Stage run = finalStage("api/Dockerfile");
+    String pgMajor = run.all("ARG").stream().flatMap(a -> assignments(new Instruction("ARG", a)).stream())
+        .filter(kv -> kv[0].equals("PG_MAJOR")).map(kv -> kv[1]).findFirst().orElse(null);
+    assertEquals(major.group(1), pgMajor, "api/Dockerfile: ARG PG_MAJOR follows the db image " + dbImage);
+    String runs = String.join("\n", run.all("RUN"));
+    assertTrue(runs.contains("postgresql-client-${PG_MAJOR}"), "the api image installs postgresql-client-${PG_MAJOR}");
+    assertTrue(runs.contains("apt.postgresql.org"), "from PostgreSQL's apt repository");
+    assertTrue(runs.contains("/backups"), "a /backups directory the non-root user owns");
+  }
+
   @Test
   void theWorkerListensOnNothingAndStillHasAHealthcheck() {
     Stage run = finalStage("worker/Dockerfile");
@@ -126,7 +146,7 @@ class DockerfilesTest {
   void theBuildContextLeavesOutputsRepositoryAndSecrets() {
     List<String> patterns = ComposeProject.read(".dockerignore").lines().map(String::trim)
         .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
-    for (String needed : List.of("**/target/", "**/node_modules/", ".git", ".env")) {
+    for (String needed : List.of("**/target/", "**/node_modules/", ".git", ".env", "backups/")) {
       assertTrue(patterns.contains(needed), ".dockerignore lacks " + needed + ": " + patterns);
     }
   }

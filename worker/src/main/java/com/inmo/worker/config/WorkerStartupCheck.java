@@ -13,6 +13,8 @@ public final class WorkerStartupCheck {
   static final Map<String, String> LLM_KEYS = Map.of("gemini", "GEMINI_API_KEY", "claude", "ANTHROPIC_API_KEY",
       "openai", "OPENAI_API_KEY");
   public static final Set<String> VOICE_PROVIDERS = Set.of("simulated", "vapi", "bland");
+  /** The provider in effect when {@code VOICE_PROVIDER} is unset in production: no calls at all. */
+  public static final String VOICE_OFF = "off";
   /**
    * What a real voice provider needs in production: its key (and VAPI its number), the public URL its webhook
    * comes back to, and for VAPI the secret the worker hands it to send back (else every webhook is refused and
@@ -44,7 +46,7 @@ public final class WorkerStartupCheck {
     if (key != null && (env.get(key) == null || env.get(key).isBlank())) {
       problems.add("LLM_PROVIDER=" + llm + " needs " + key);
     }
-    if (!"production".equalsIgnoreCase(String.valueOf(env.get("ENVIRONMENT")).trim())) {
+    if (!production(env.get("ENVIRONMENT"))) {
       return problems;
     }
     for (String required : List.of("TEMPORAL_ADDRESS", "INMO_API_URL", "INTERNAL_API_TOKEN")) {
@@ -70,7 +72,11 @@ public final class WorkerStartupCheck {
         problems.add(issued + " is the placeholder of .env.example: set the real value");
       }
     }
-    String voice = env.getOrDefault("VOICE_PROVIDER", "simulated").trim().toLowerCase(Locale.ROOT);
+    String voice = voiceProvider(env.get("VOICE_PROVIDER"), env.get("ENVIRONMENT"));
+    if (voice.equals("simulated")) {
+      problems.add("VOICE_PROVIDER=simulated is refused when ENVIRONMENT=production: it writes made-up call "
+          + "transcripts on real leads. Set vapi or bland, or leave VOICE_PROVIDER empty to turn calling off");
+    }
     for (String required : VOICE_NEEDS.getOrDefault(voice, List.of())) {
       String value = env.get(required);
       if (value == null || value.isBlank()) {
@@ -82,6 +88,22 @@ public final class WorkerStartupCheck {
 
   static boolean isPlaceholder(String value) {
     return value != null && value.toLowerCase(Locale.ROOT).contains(PLACEHOLDER_MARKER);
+  }
+
+  /**
+   * The voice provider in effect: {@code VOICE_PROVIDER} as given; unset, the simulator outside production (dev
+   * mode calls nobody for real) and {@value #VOICE_OFF} in production (calling off, never the simulator).
+   */
+  public static String voiceProvider(String configured, String environment) {
+    String provider = configured == null ? "" : configured.trim().toLowerCase(Locale.ROOT);
+    if (!provider.isEmpty()) {
+      return provider;
+    }
+    return production(environment) ? VOICE_OFF : "simulated";
+  }
+
+  private static boolean production(String environment) {
+    return environment != null && environment.trim().equalsIgnoreCase("production");
   }
 
   private static void checkChoice(Map<String, String> env, String name, Set<String> allowed, List<String> problems) {

@@ -18,9 +18,11 @@ import com.inmo.activities.telegram.TelegramNotifyingLeadRecords;
 import com.inmo.activities.telegram.TelegramSender;
 import com.inmo.activities.telegram.TelegramTeamNotifier;
 import com.inmo.activities.voice.CallBudget;
+import com.inmo.activities.voice.DisabledVoiceActivities;
 import com.inmo.activities.voice.SimulatedVoiceActivities;
 import com.inmo.activities.voice.bland.BlandVoiceActivities;
 import com.inmo.activities.voice.vapi.VapiVoiceActivities;
+import com.inmo.worker.config.WorkerStartupCheck;
 import com.inmo.workflows.activity.AgentActivities;
 import com.inmo.workflows.activity.CalendarActivities;
 import com.inmo.workflows.activity.LeadRecordActivities;
@@ -135,16 +137,19 @@ public class LeadActivitiesConfiguration {
   }
 
   /**
-   * {@code VOICE_PROVIDER}: {@code simulated} (dev mode: the report travels the webhook path from here), or a real
-   * provider, which asks the api's call budget before it dials. Closed on shutdown when it holds resources.
+   * {@code VOICE_PROVIDER}: a real provider, which asks the api's call budget before it dials; {@code simulated}
+   * (dev mode's default: the report travels the webhook path from here; refused in production by the startup
+   * check); unset in production, calling off: every call refused. Closed on shutdown when it holds resources.
    */
   @Bean
   VoiceActivities voiceActivities(InternalApiClient api, VoiceProviderProperties voice,
-                                  @Value("${inmo.voice-provider:simulated}") String provider,
+                                  @Value("${inmo.voice-provider:}") String provider,
+                                  @Value("${inmo.environment:development}") String environment,
                                   @Value("${inmo.simulated-voice.report-delay:3s}") Duration reportDelay) {
-    return switch (provider.trim().toLowerCase(java.util.Locale.ROOT)) {
+    return switch (WorkerStartupCheck.voiceProvider(provider, environment)) {
       case "vapi" -> new VapiVoiceActivities(voice.vapi(), new CallBudget(api));
       case "bland" -> new BlandVoiceActivities(voice.bland(), new CallBudget(api));
+      case WorkerStartupCheck.VOICE_OFF -> new DisabledVoiceActivities();
       default -> new SimulatedVoiceActivities(api, reportDelay);
     };
   }

@@ -60,7 +60,26 @@ class WorkerStartupCheckTest {
     assertThat(WorkerStartupCheck.problems(bland)).containsExactly(
         "BLAND_API_KEY is required when ENVIRONMENT=production and VOICE_PROVIDER=bland",
         "WEBHOOK_BASE_URL is required when ENVIRONMENT=production and VOICE_PROVIDER=bland");
-    assertThat(WorkerStartupCheck.problems(base)).as("simulated needs nothing").isEmpty();
+    assertThat(WorkerStartupCheck.problems(base)).as("no provider: calling off, nothing needed").isEmpty();
+  }
+
+  @Test
+  void productionRefusesTheSimulatorInOneLine() {
+    Map<String, String> env = Map.of("ENVIRONMENT", "production", "TEMPORAL_ADDRESS", "temporal:7233",
+        "INMO_API_URL", "http://api:8000", "INTERNAL_API_TOKEN", "t", "VOICE_PROVIDER", " Simulated ");
+    assertThat(WorkerStartupCheck.problems(env)).containsExactly("VOICE_PROVIDER=simulated is refused when "
+        + "ENVIRONMENT=production: it writes made-up call transcripts on real leads. Set vapi or bland, or leave "
+        + "VOICE_PROVIDER empty to turn calling off");
+    assertThat(WorkerStartupCheck.problems(Map.of("VOICE_PROVIDER", "simulated"))).as("dev mode").isEmpty();
+  }
+
+  @Test
+  void theVoiceProviderInEffectIsTheSimulatorInDevAndOffInProductionWhenUnset() {
+    assertThat(WorkerStartupCheck.voiceProvider(null, "development")).isEqualTo("simulated");
+    assertThat(WorkerStartupCheck.voiceProvider("  ", null)).isEqualTo("simulated");
+    assertThat(WorkerStartupCheck.voiceProvider("", "production")).isEqualTo(WorkerStartupCheck.VOICE_OFF);
+    assertThat(WorkerStartupCheck.voiceProvider(null, " Production ")).isEqualTo(WorkerStartupCheck.VOICE_OFF);
+    assertThat(WorkerStartupCheck.voiceProvider("VAPI", "production")).isEqualTo("vapi");
   }
 
   @Test

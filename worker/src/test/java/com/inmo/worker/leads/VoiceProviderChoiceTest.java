@@ -1,11 +1,16 @@
 package com.inmo.worker.leads;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.inmo.activities.voice.DisabledVoiceActivities;
 import com.inmo.activities.voice.SimulatedVoiceActivities;
 import com.inmo.activities.voice.bland.BlandVoiceActivities;
 import com.inmo.activities.voice.vapi.VapiVoiceActivities;
+import com.inmo.workflows.activity.StartCallRequest;
 import com.inmo.workflows.activity.VoiceActivities;
+import io.temporal.failure.ApplicationFailure;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.convert.ApplicationConversionService;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -18,6 +23,24 @@ class VoiceProviderChoiceTest {
       // "3s" and the like, as the worker's Spring Boot application reads them
       .withInitializer(c -> c.getBeanFactory().setConversionService(ApplicationConversionService.getSharedInstance()))
       .withPropertyValues("inmo.api-url=http://127.0.0.1:9", "inmo.internal-api-token=t");
+
+  @Test
+  void inProductionWithoutAProviderCallingIsOffAndEveryCallIsRefusedNonRetryably() {
+    context.withPropertyValues("inmo.environment=production").run(c -> {
+      VoiceActivities voice = c.getBean(VoiceActivities.class);
+      assertThat(voice).isInstanceOf(DisabledVoiceActivities.class);
+      StartCallRequest call = new StartCallRequest("lead-demo-webchat-x-call-1", "lead-demo-webchat-x",
+          UUID.randomUUID(), "demo", "+56987654321", "qualify", "key-1", "Sofía", null);
+      assertThatThrownBy(() -> voice.startCall(call)).isInstanceOfSatisfying(ApplicationFailure.class, failure -> {
+        assertThat(failure.getType()).isEqualTo("VoiceDisabled");
+        assertThat(failure.isNonRetryable()).isTrue();
+        assertThat(failure.getOriginalMessage()).startsWith("voice calling is off");
+      });
+    });
+    context.withPropertyValues("inmo.environment=production", "inmo.voice-provider=").run(c ->
+        assertThat(c.getBean(VoiceActivities.class)).as("an empty VOICE_PROVIDER line in .env")
+            .isInstanceOf(DisabledVoiceActivities.class));
+  }
 
   @Test
   void simulatedByDefaultVapiOrBlandWhenChosen() {
