@@ -66,7 +66,7 @@ class WorkerStartupCheckTest {
   @Test
   void productionRefusesTheSimulatorInOneLine() {
     Map<String, String> env = Map.of("ENVIRONMENT", "production", "TEMPORAL_ADDRESS", "temporal:7233",
-        "INMO_API_URL", "http://api:8000", "INTERNAL_API_TOKEN", "t", "VOICE_PROVIDER", " Simulated ");
+        "INMO_API_URL", "http://api:8001", "INTERNAL_API_TOKEN", "x".repeat(32), "VOICE_PROVIDER", " Simulated ");
     assertThat(WorkerStartupCheck.problems(env)).containsExactly("VOICE_PROVIDER=simulated is refused when "
         + "ENVIRONMENT=production: it writes made-up call transcripts on real leads. Set vapi or bland, or leave "
         + "VOICE_PROVIDER empty to turn calling off");
