@@ -16,8 +16,8 @@ import io.temporal.failure.ApplicationFailure;
 public class DisabledVoiceActivities implements VoiceActivities {
 
   /** The failure's type, for the workflow to tell "calling is off" from a provider's refusal. */
-  public static final String VOICE_DISABLED = "VoiceDisabled";
-  public static final String REASON = "voice calling is off";
+  public static final String VOICE_DISABLED = com.inmo.workflows.call.CallFailures.VOICE_DISABLED;
+  public static final String REASON = com.inmo.workflows.call.CallFailures.VOICE_DISABLED_REASON;
 
   @Override
   public CallStarted startCall(StartCallRequest request) {

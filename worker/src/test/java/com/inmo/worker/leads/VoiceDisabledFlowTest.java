@@ -44,7 +44,8 @@ class VoiceDisabledFlowTest extends LeadWorkflowTestBase {
   void aCallAskedForWithCallingOffFailsOnceWithoutATranscript() {
     String id = webchatLead("voice-off");
     says(id, "Hola, soy Ana Rojas y mi teléfono es 9 8765 4321");
-    say(id, "¿Me pueden llamar?");
+    says(id, "¿Me pueden llamar?");
+    say(id, "Sí");
 
     LeadView done = await(id, v -> "FAILED".equals(v.lastCallStatus()) && v.activeCallId() == null);
     List<String> notes = recorded(() -> records.messagesOf(id).stream().map(m -> m.body()).toList(),
@@ -54,5 +55,25 @@ class VoiceDisabledFlowTest extends LeadWorkflowTestBase {
     assertThat(notes).anySatisfy(body -> assertThat(body).contains("voice calling is off"));
     assertThat(notes).noneSatisfy(body -> assertThat(body).contains("Llamada completada"));
     assertThat(done.fields().zone()).as("no made-up call fields").isNull();
+    assertThat(recorded(() -> records.openTasksOf(id), tasks -> !tasks.isEmpty())).as("a person calls instead")
+        .extracting("kind").containsExactly(com.inmo.workflows.activity.TaskKind.CALL_LEAD.name());
+  }
+
+  @Test
+  void withCallingOffAWantedCallIsATaskForAPersonAndNoCallIsTried() {
+    records.config = records.config.withVoiceEnabled(false);
+    String id = webchatLead("voice-task");
+    says(id, "Hola, soy Luis Mella y mi teléfono es +56 9 5555 1234");
+    says(id, "¿Me pueden llamar?");
+
+    assertThat(attempts).as("no call workflow, no provider").isEmpty();
+    assertThat(lastReply(id)).contains("asesor").contains("+56955551234");
+    assertThat(records.openTasksOf(id)).singleElement().satisfies(task -> {
+      assertThat(task.kind()).isEqualTo(com.inmo.workflows.activity.TaskKind.CALL_LEAD.name());
+      assertThat(task.title()).isEqualTo("Llamar a Luis Mella");
+      assertThat(task.detail()).contains("+56955551234");
+    });
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> lead(id).callNow(
+        new com.inmo.workflows.lead.CallNowRequest("u-1"))).rootCause().hasMessageContaining("calling is off");
   }
 }

@@ -14,7 +14,16 @@ public final class CallFailures {
   public static final String INVALID_PHONE_NUMBER = "InvalidPhoneNumber";
   public static final String INVALID_PHONE_NUMBER_REASON = "invalid phone number";
 
+  /** The deployment places no calls (no voice provider in production): a person calls instead. */
+  public static final String VOICE_DISABLED = "VoiceDisabled";
+  public static final String VOICE_DISABLED_REASON = "voice calling is off";
+
   private CallFailures() {
+  }
+
+  /** Whether a FAILED call's ended reason says the deployment places no calls. */
+  public static boolean voiceDisabled(String endedReason) {
+    return endedReason != null && endedReason.contains(VOICE_DISABLED_REASON);
   }
 
   /** Whether a FAILED call's ended reason says a cap stopped it. */

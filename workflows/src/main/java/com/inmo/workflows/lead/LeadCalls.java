@@ -44,6 +44,9 @@ final class LeadCalls {
     if (!canCall() || s.nextCallAt != null) {
       return reply;
     }
+    if (!core.config.voiceEnabled() && LeadChanges.applies(LeadChanges.VOICE_OFF_TASK)) {
+      return handToPerson();
+    }
     if (!LeadChanges.applies(LeadChanges.CALL_CONSENT) || s.phoneConfirmed) {
       schedule(core.now(), "INITIAL_QUALIFICATION");
       return reply;
@@ -55,6 +58,16 @@ final class LeadCalls {
           + "si el lead confirma su número, el agente IA llamará.");
     }
     return Texts.confirmNumber(s.fields.name(), s.fields.phone());
+  }
+
+  /** No calls are placed here (no voice provider): a person of the team calls, from a task in the inbox. */
+  private String handToPerson() {
+    s.callAwaitingConfirmation = false;
+    if (!tasks.hasOpen(TaskKind.CALL_LEAD)) {
+      tasks.open(TaskKind.CALL_LEAD, "Llamar a " + core.leadName(), "El lead pidió una llamada al "
+          + s.fields.phone() + ". Las llamadas automáticas están desactivadas: llámalo tú.");
+    }
+    return Texts.callByPerson(s.fields.name(), s.fields.phone());
   }
 
   /**
@@ -127,6 +140,12 @@ final class LeadCalls {
     }
     core.recordSystemNote("Llamada sin contacto: " + report.status()
         + (report.endedReason() == null ? "" : " (" + report.endedReason() + ")"));
+    if (report.status() == CallStatus.FAILED && CallFailures.voiceDisabled(report.endedReason())
+        && LeadChanges.applies(LeadChanges.VOICE_OFF_TASK)) {
+      // calling was turned off after this call was planned: a person calls instead
+      handToPerson();
+      return;
+    }
     if (report.status() == CallStatus.FAILED && CallFailures.capReached(report.endedReason())
         && LeadChanges.applies(LeadChanges.CALL_CAP_FALLBACK)) {
       // the broker's or the lead's call budget is spent: write instead of calling

@@ -26,6 +26,8 @@ final class LeadChanges {
   static final String BURSTS_TOGETHER = "bursts-answered-together";
   /** A number written in the chat is called only after the lead confirms it (or a person calls it). */
   static final String CALL_CONSENT = "call-consent";
+  /** With calling off (no voice provider) a wanted call becomes a task for a person. */
+  static final String VOICE_OFF_TASK = "voice-off-task";
   /** A new run of a lead that ended reads its earlier life and keys everything apart from it. */
   static final String LEAD_LIVES = "lead-lives";
 

@@ -104,6 +104,7 @@ final class LeadRequests {
     if (seen("call", r.requestId())) {
       return;
     }
+    require(core.config.voiceEnabled(), "calling is off here: no voice provider is configured");
     require(s.fields.phone() != null, "the lead has no phone number");
     require(!s.optedOut, "the lead opted out");
     require(s.activeCallId == null, "a call is already in progress");

@@ -94,6 +94,11 @@ final class Texts {
         + " Te llamo en breve a ese número.";
   }
 
+  static String callByPerson(String leadName, String phone) {
+    return (leadName == null ? "¡Claro!" : "¡Claro, " + firstName(leadName) + "!") + " Le pedí a un asesor del "
+        + "equipo que te llame al " + phone + " lo antes posible.";
+  }
+
   static String backToAi(String persona) {
     return "Disculpa la espera. Soy " + persona + " y sigo atendiéndote por aquí: ¿en qué te puedo ayudar?";
   }
