@@ -2,7 +2,6 @@ package com.inmo.api.messages;
 
 import com.inmo.api.events.EventBus;
 import com.inmo.api.events.LiveEvent;
-import com.inmo.api.leads.LeadSnapshots;
 import com.inmo.api.web.Problems;
 import com.inmo.workflows.activity.MessageRecord;
 import java.time.Instant;
@@ -33,12 +32,10 @@ public class MessageRecordController {
   private static final Set<String> DIRECTIONS = Set.of("INBOUND", "OUTBOUND");
   private static final Set<String> AUTHORS = Set.of("LEAD", "AI", "HUMAN", "SYSTEM");
 
-  private final LeadSnapshots leads;
   private final Messages messages;
   private final EventBus events;
 
-  public MessageRecordController(LeadSnapshots leads, Messages messages, EventBus events) {
-    this.leads = leads;
+  public MessageRecordController(Messages messages, EventBus events) {
     this.messages = messages;
     this.events = events;
   }
@@ -60,14 +57,13 @@ public class MessageRecordController {
       return Mono.error(Problems.badRequest("leadId in the body differs from the path"));
     }
     Instant at = m.at() == null ? Instant.now() : m.at();
-    return leads.find(leadId)
+    return messages.insertForLead(leadId, direction, author, uuidOrNull(m.authorUserId()), m.externalId(), m.body(),
+            at)
         .switchIfEmpty(Mono.error(() -> Problems.conflict("Lead " + leadId + " has no row yet: save the lead first")))
-        .flatMap(lead -> messages.insert(leadId, lead.brokerId(), direction, author, uuidOrNull(m.authorUserId()),
-                m.externalId(), m.body(), at)
-            .flatMap(saved -> announce(lead, saved)
-                .thenReturn(ResponseEntity.status(HttpStatus.CREATED).body(new Recorded(saved.id(), true))))
-            .switchIfEmpty(Mono.defer(() -> messages.idOf(leadId, m.externalId())
-                .map(id -> ResponseEntity.ok(new Recorded(id, false))))));
+        .flatMap(recorded -> recorded.saved() != null
+            ? announce(recorded.lead(), recorded.saved())
+                .thenReturn(ResponseEntity.status(HttpStatus.CREATED).body(new Recorded(recorded.saved().id(), true)))
+            : messages.idOf(leadId, m.externalId()).map(id -> ResponseEntity.ok(new Recorded(id, false))));
   }
 
   @GetMapping("/internal/v1/leads/{leadId}/messages/{externalId}")
@@ -83,7 +79,7 @@ public class MessageRecordController {
    * retry send the message again is one insert wide, not an insert plus a publish (up to its 2 s timeout when
    * Redis is slow or down).
    */
-  private Mono<Void> announce(LeadSnapshots.LeadRef lead, ChatMessage saved) {
+  private Mono<Void> announce(com.inmo.api.leads.LeadSnapshots.LeadRef lead, ChatMessage saved) {
     Mono<Void> publish = events.publish(LiveEvent.MESSAGE, lead.brokerSlug(), lead.id(), lead.workflowId(), saved);
     if ("WEBCHAT".equals(lead.channel())) {
       return publish;

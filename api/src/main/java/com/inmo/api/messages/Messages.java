@@ -20,27 +20,43 @@ public class Messages {
     this.db = db;
   }
 
-  /** Inserts the message; emits it when new, nothing when this lead already has that external id. */
-  public Mono<ChatMessage> insert(UUID leadId, UUID brokerId, String direction, String author, UUID authorUserId,
-                                  String externalId, String body, Instant at) {
+  /**
+   * Records a message of an existing lead in one statement (the lead's lookup and the insert together: this is
+   * the channel senders' ledger, written in the window where a crash would repeat a reply). Emits nothing when
+   * the lead has no row; {@link LeadMessage#saved()} is null when the lead already had that external id.
+   */
+  public Mono<LeadMessage> insertForLead(UUID leadId, String direction, String author, UUID authorUserId,
+                                         String externalId, String body, Instant at) {
     return db.sql("""
-            INSERT INTO messages (id, lead_id, broker_id, direction, author, author_user_id, external_id, body,
-                created_at)
-            VALUES (:id, :lead, :broker, :direction, :author, (SELECT id FROM users WHERE id = :authorUser), :external,
-                :body, :at)
-            ON CONFLICT (lead_id, external_id) DO NOTHING
-            RETURNING\s""" + COLUMNS)
+            WITH lead AS (
+              SELECT l.id, l.broker_id, b.slug, l.workflow_id, l.channel FROM leads l
+              JOIN brokers b ON b.id = l.broker_id WHERE l.id = :lead),
+            saved AS (
+              INSERT INTO messages (id, lead_id, broker_id, direction, author, author_user_id, external_id, body,
+                  created_at)
+              SELECT :id, lead.id, lead.broker_id, :direction, :author,
+                  (SELECT id FROM users WHERE id = :authorUser), :external, :body, :at FROM lead
+              ON CONFLICT (lead_id, external_id) DO NOTHING
+              RETURNING\s""" + COLUMNS + """
+            )
+            SELECT lead.id AS lead_id, lead.broker_id, lead.slug, lead.workflow_id, lead.channel, saved.*
+            FROM lead LEFT JOIN saved ON true""")
         .bind("id", UUID.randomUUID())
         .bind("lead", leadId)
-        .bind("broker", brokerId)
         .bind("direction", direction)
         .bind("author", author)
         .bind("authorUser", nullable(authorUserId, UUID.class))
         .bind("external", externalId)
         .bind("body", body)
         .bind("at", at)
-        .map((row, meta) -> map(row))
+        .map((row, meta) -> new LeadMessage(new com.inmo.api.leads.LeadSnapshots.LeadRef(row.get("lead_id", UUID.class),
+            row.get("broker_id", UUID.class), row.get("slug", String.class), row.get("workflow_id", String.class),
+            row.get("channel", String.class)), row.get("id", UUID.class) == null ? null : map(row)))
         .one();
+  }
+
+  /** A lead and the message just recorded for it (null when it was recorded before). */
+  public record LeadMessage(com.inmo.api.leads.LeadSnapshots.LeadRef lead, ChatMessage saved) {
   }
 
   /** The id of the message this lead already has under that external id. */

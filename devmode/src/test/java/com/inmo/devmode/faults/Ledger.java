@@ -17,7 +17,14 @@ final class Ledger {
   record Count(long inbound, long outbound) {
   }
 
-  record Tally(int sent, long lost, long doubled) {
+  /**
+   * @param doubled    replies the Bot API received more often than the ledger recorded them: sent, then the
+   *                   process died before the record, and the retry found none (the window no client can close)
+   * @param extra      replies beyond one per message a lead sent: a reply recorded twice under two keys, or a
+   *                   message answered twice (always a defect)
+   * @param firstCopies when the Bot API first received each doubled reply (System.nanoTime)
+   */
+  record Tally(int sent, long lost, long doubled, long extra, List<Long> firstCopies) {
   }
 
   private final MachinePostgres pg;
@@ -53,14 +60,29 @@ final class Ledger {
     }
     long lost = 0;
     long doubled = 0;
+    long extra = 0;
+    List<Long> firstCopies = new java.util.ArrayList<>();
     for (long chat : chats) {
       Count count = count(chat);
       long sent = crowd.sent.stream().filter(s -> s.chat == chat).count();
       long unanswered = crowd.sent.stream().filter(s -> s.chat == chat && s.answeredAt == 0).count();
       lost += Math.max(Math.max(0, sent - count.inbound()), unanswered);
       doubled += Math.max(0, bot.sentTo(chat).size() - count.outbound());
+      extra += Math.max(0, count.outbound() - sent);
+      firstCopies.addAll(firstCopiesOfRepeats(chat));
     }
-    return new Tally(crowd.sent.size(), lost, doubled);
+    return new Tally(crowd.sent.size(), lost, doubled, extra, firstCopies);
+  }
+
+  /** When the Bot API first received each text it received more than once in this chat. */
+  private List<Long> firstCopiesOfRepeats(long chat) {
+    java.util.Map<String, List<Long>> byText = new java.util.LinkedHashMap<>();
+    for (BotApiServer.Call call : bot.calls("sendmessage")) {
+      if (call.body().path("chat_id").asText().equals(Long.toString(chat))) {
+        byText.computeIfAbsent(call.body().path("text").asText(), t -> new java.util.ArrayList<>()).add(call.atNanos());
+      }
+    }
+    return byText.values().stream().filter(times -> times.size() > 1).map(times -> times.get(0)).toList();
   }
 
   private boolean allRecorded(List<Long> chats) throws Exception {
