@@ -46,6 +46,10 @@ public class AgentTurnActivities implements AgentActivities {
 
   @Override
   public AgentTurnResult converse(AgentTurnRequest request) {
+    return com.inmo.activities.Heartbeats.whileRunning(() -> turn(request));
+  }
+
+  private AgentTurnResult turn(AgentTurnRequest request) {
     Optional<AgentTurnResult> guarded = OptOutGuard.answer(request.message());
     if (guarded.isPresent()) {
       return guarded.get();

@@ -35,12 +35,17 @@ public class ChatPacer {
     }
     long wait = slot[0] - now;
     if (wait > 0) {
-      try {
-        TimeUnit.NANOSECONDS.sleep(wait);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while pacing messages to a Telegram chat", e);
-      }
+      pause(wait);
+    }
+  }
+
+  /** Waits; a test overrides it to see the waits without taking them. */
+  protected void pause(long nanos) {
+    try {
+      TimeUnit.NANOSECONDS.sleep(nanos);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while pacing messages to a Telegram chat", e);
     }
   }
 }

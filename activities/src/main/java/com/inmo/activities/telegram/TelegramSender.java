@@ -49,7 +49,8 @@ public class TelegramSender {
    */
   static final io.micrometer.core.instrument.Timer UNRECORDED = io.micrometer.core.instrument.Timer
       .builder("inmo.telegram.sent.unrecorded").description("from the Bot API's OK to the ledger's record")
-      .publishPercentiles(0.5, 0.9, 0.99).register(io.micrometer.core.instrument.Metrics.globalRegistry);
+      .publishPercentiles(0.5, 0.9, 0.99).distributionStatisticExpiry(java.time.Duration.ofHours(1))
+      .distributionStatisticBufferLength(1).register(io.micrometer.core.instrument.Metrics.globalRegistry);
 
   private final InternalApiClient api;
   private final TelegramBots bots;

@@ -99,6 +99,7 @@ class LiveLeadStateTest {
         .get().uri("/api/v1/leads/" + id).header("Authorization", "Bearer " + token).exchange()
         .expectStatus().isOk()
         .expectBody().jsonPath("$.name").isEqualTo("Ana").jsonPath("$.live").isEmpty();
-    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+    // well under the 30 s an update waits: the query gives up after 3 s (loaded machines add seconds)
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(15));
   }
 }

@@ -38,7 +38,9 @@ final class LeadSteps {
         .build();
   }
 
-  final AgentActivities agent = Workflow.newActivityStub(AgentActivities.class, options(Duration.ofSeconds(90)));
+  /** A model's turn may take a minute; it heartbeats, so a dead worker's turn is retried within seconds. */
+  final AgentActivities agent = Workflow.newActivityStub(AgentActivities.class,
+      ActivityOptions.newBuilder(options(Duration.ofSeconds(90))).setHeartbeatTimeout(Duration.ofSeconds(15)).build());
   final LeadRecordActivities records = Workflow.newActivityStub(LeadRecordActivities.class, options(Duration.ofSeconds(15)));
   final MessagingActivities messaging = Workflow.newActivityStub(MessagingActivities.class, options(Duration.ofSeconds(30)));
   final CalendarActivities calendar = Workflow.newActivityStub(CalendarActivities.class, options(Duration.ofSeconds(30)));
