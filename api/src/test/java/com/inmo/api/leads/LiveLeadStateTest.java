@@ -95,7 +95,7 @@ class LiveLeadStateTest {
     UUID id = leadWithWorkflowOn("nobody-polls-this-queue");
 
     long started = System.nanoTime();
-    http.mutate().responseTimeout(Duration.ofSeconds(10)).build()
+    http.mutate().responseTimeout(Duration.ofSeconds(20)).build()
         .get().uri("/api/v1/leads/" + id).header("Authorization", "Bearer " + token).exchange()
         .expectStatus().isOk()
         .expectBody().jsonPath("$.name").isEqualTo("Ana").jsonPath("$.live").isEmpty();
