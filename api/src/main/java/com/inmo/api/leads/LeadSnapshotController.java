@@ -41,11 +41,7 @@ public class LeadSnapshotController {
 
   @PostMapping("/internal/v1/leads/{leadId}/open")
   public Mono<ResponseEntity<LeadOpening>> open(@PathVariable UUID leadId, @RequestBody LeadSnapshot snapshot) {
-    Mono<Void> invalid = invalid(leadId, snapshot);
-    if (invalid != null) {
-      return invalid.then(Mono.empty());
-    }
-    return brokers.require(snapshot.brokerSlug()).flatMap(broker -> snapshots.find(leadId)
+    return valid(leadId, snapshot).flatMap(s -> brokers.require(s.brokerSlug())).flatMap(broker -> snapshots.find(leadId)
         .flatMap(existing -> existing.brokerId().equals(broker.id())
             && existing.workflowId().equals(snapshot.workflowId())
             ? known.find(leadId).map(lead -> ResponseEntity.ok(new LeadOpening(false, lead)))
@@ -58,11 +54,7 @@ public class LeadSnapshotController {
   @PutMapping("/internal/v1/leads/{leadId}")
   @ResponseStatus(HttpStatus.NO_CONTENT)
   public Mono<Void> save(@PathVariable UUID leadId, @RequestBody LeadSnapshot snapshot) {
-    Mono<Void> invalid = invalid(leadId, snapshot);
-    if (invalid != null) {
-      return invalid;
-    }
-    return brokers.require(snapshot.brokerSlug())
+    return valid(leadId, snapshot).flatMap(s -> brokers.require(s.brokerSlug()))
         .flatMap(broker -> snapshots.upsert(broker.id(), leadId, snapshot)
             .flatMap(written -> written.saved()
                 ? events.publish(LiveEvent.LEAD_UPDATED, broker.slug(), leadId, snapshot.workflowId(), snapshot)
@@ -71,7 +63,8 @@ public class LeadSnapshotController {
                     + " already belongs to another lead or broker"))));
   }
 
-  private static Mono<Void> invalid(UUID leadId, LeadSnapshot snapshot) {
+  /** The snapshot, or a 400 naming what is wrong with it. */
+  private static Mono<LeadSnapshot> valid(UUID leadId, LeadSnapshot snapshot) {
     if (snapshot.leadId() != null && !snapshot.leadId().equals(leadId)) {
       return Mono.error(Problems.badRequest("leadId in the body (" + snapshot.leadId()
           + ") differs from the path (" + leadId + ")"));
@@ -79,7 +72,7 @@ public class LeadSnapshotController {
     if (snapshot.workflowId() == null || snapshot.workflowId().isBlank() || snapshot.channel() == null) {
       return Mono.error(Problems.badRequest("workflowId and channel are required"));
     }
-    return null;
+    return Mono.just(snapshot);
   }
 
   /** {@code human_mode_changed} and {@code needs_attention} when this snapshot flipped those flags. */
