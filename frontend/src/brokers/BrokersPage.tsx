@@ -73,23 +73,42 @@ export default function BrokersPage() {
                   {list.map((b) => (
                     <tr key={b.id} className={b.active ? '' : 'inactive'} data-testid="broker-row">
                       <td data-label={t('name')}>{b.name}</td>
-                      <td data-label={t('slug')}><code>{b.slug}</code></td>
+                      <td data-label={t('slug')}>
+                        <code>{b.slug}</code>
+                      </td>
                       <td data-label={t('timeZone')}>{b.timeZone}</td>
                       <td data-label={t('personaName')}>{b.personaName}</td>
                       <td data-label={t('state')}>
-                        <span className={`badge ${b.active ? 'health-ok' : ''}`}>{b.active ? t('active') : t('inactive')}</span>
+                        <span className={`badge ${b.active ? 'health-ok' : ''}`}>
+                          {b.active ? t('active') : t('inactive')}
+                        </span>
                       </td>
                       <td>
                         <div className="row-actions">
-                          <button type="button" className="btn small" aria-label={t('editOf', { name: b.name })} onClick={() => setOpen({ kind: 'edit', broker: b })}>
+                          <button
+                            type="button"
+                            className="btn small"
+                            aria-label={t('editOf', { name: b.name })}
+                            onClick={() => setOpen({ kind: 'edit', broker: b })}
+                          >
                             {t('edit')}
                           </button>
                           {b.active ? (
-                            <button type="button" className="btn small danger" aria-label={t('deactivateOf', { name: b.name })} onClick={() => setOpen({ kind: 'deactivate', broker: b })}>
+                            <button
+                              type="button"
+                              className="btn small danger"
+                              aria-label={t('deactivateOf', { name: b.name })}
+                              onClick={() => setOpen({ kind: 'deactivate', broker: b })}
+                            >
                               {t('deactivate')}
                             </button>
                           ) : (
-                            <button type="button" className="btn small" disabled={reactivate.isPending} onClick={() => reactivate.mutate(b)}>
+                            <button
+                              type="button"
+                              className="btn small"
+                              disabled={reactivate.isPending}
+                              onClick={() => reactivate.mutate(b)}
+                            >
                               {t('activate')}
                             </button>
                           )}
@@ -103,17 +122,33 @@ export default function BrokersPage() {
           )
         }
       </QueryState>
-      {open?.kind === 'create' && <BrokerDialog onClose={() => setOpen(null)} onDone={(b) => done(t('created', { name: b.name }))} />}
-      {open?.kind === 'edit' && <BrokerDialog broker={open.broker} onClose={() => setOpen(null)} onDone={() => done(t('saved'))} />}
+      {open?.kind === 'create' && (
+        <BrokerDialog onClose={() => setOpen(null)} onDone={(b) => done(t('created', { name: b.name }))} />
+      )}
+      {open?.kind === 'edit' && (
+        <BrokerDialog broker={open.broker} onClose={() => setOpen(null)} onDone={() => done(t('saved'))} />
+      )}
       {open?.kind === 'deactivate' && (
-        <Deactivate broker={open.broker} onClose={() => setOpen(null)} onDone={() => done(t('deactivated', { name: open.broker.name }))} />
+        <Deactivate
+          broker={open.broker}
+          onClose={() => setOpen(null)}
+          onDone={() => done(t('deactivated', { name: open.broker.name }))}
+        />
       )}
       <Toast message={toast} onDone={() => setToast(null)} />
     </div>
   );
 }
 
-function BrokerDialog({ broker, onClose, onDone }: { broker?: Broker; onClose: () => void; onDone: (b: Broker) => void }) {
+function BrokerDialog({
+  broker,
+  onClose,
+  onDone,
+}: {
+  broker?: Broker;
+  onClose: () => void;
+  onDone: (b: Broker) => void;
+}) {
   const { t } = useTranslation('brokers');
   const [form, setForm] = useState({
     slug: broker?.slug ?? '',
@@ -128,7 +163,13 @@ function BrokerDialog({ broker, onClose, onDone }: { broker?: Broker; onClose: (
   const setTimeZone = useCallback((zone: string) => setForm((f) => ({ ...f, timeZone: zone })), []);
   const save = useMutation({
     mutationFn: () => {
-      const body = { name: form.name.trim(), timeZone: form.timeZone, personaName: form.personaName.trim(), personaTone: form.personaTone.trim(), active: form.active };
+      const body = {
+        name: form.name.trim(),
+        timeZone: form.timeZone,
+        personaName: form.personaName.trim(),
+        personaTone: form.personaTone.trim(),
+        active: form.active,
+      };
       return broker
         ? api<Broker>(`/api/v1/brokers/${broker.id}`, { method: 'PUT', body })
         : api<Broker>('/api/v1/brokers', { method: 'POST', body: { ...body, slug: form.slug.trim() } });
@@ -141,12 +182,25 @@ function BrokerDialog({ broker, onClose, onDone }: { broker?: Broker; onClose: (
     save.mutate();
   }
   return (
-    <FormDialog title={broker ? t('editOf', { name: broker.name }) : t('add')} onClose={onClose} onSubmit={submit}
+    <FormDialog
+      title={broker ? t('editOf', { name: broker.name }) : t('add')}
+      onClose={onClose}
+      onSubmit={submit}
       pending={save.isPending}
-      submitLabel={save.isPending ? (broker ? t('saving') : t('creating')) : broker ? t('save') : t('create')}>
-      {errors[FORM] && <p className="form-error" role="alert">{errors[FORM]}</p>}
+      submitLabel={save.isPending ? (broker ? t('saving') : t('creating')) : broker ? t('save') : t('create')}
+    >
+      {errors[FORM] && (
+        <p className="form-error" role="alert">
+          {errors[FORM]}
+        </p>
+      )}
       <Field label={t('name')} id="broker-name" error={errors.name}>
-        <input id="broker-name" value={form.name} onChange={(e) => set('name', e.target.value)} {...errorProps(errors, 'name', 'broker-name')} />
+        <input
+          id="broker-name"
+          value={form.name}
+          onChange={(e) => set('name', e.target.value)}
+          {...errorProps(errors, 'name', 'broker-name')}
+        />
       </Field>
       <Field label={t('slug')} id="broker-slug" error={errors.slug} hint={t('slugHint')}>
         <input
@@ -163,10 +217,20 @@ function BrokerDialog({ broker, onClose, onDone }: { broker?: Broker; onClose: (
         <TimeZoneSelect id="broker-tz" value={form.timeZone} onChange={setTimeZone} invalid={!!errors.timeZone} />
       </Field>
       <Field label={t('personaName')} id="broker-persona" error={errors.personaName}>
-        <input id="broker-persona" value={form.personaName} onChange={(e) => set('personaName', e.target.value)} {...errorProps(errors, 'personaName', 'broker-persona')} />
+        <input
+          id="broker-persona"
+          value={form.personaName}
+          onChange={(e) => set('personaName', e.target.value)}
+          {...errorProps(errors, 'personaName', 'broker-persona')}
+        />
       </Field>
       <Field label={t('personaTone')} id="broker-tone" error={errors.personaTone}>
-        <input id="broker-tone" value={form.personaTone} onChange={(e) => set('personaTone', e.target.value)} {...errorProps(errors, 'personaTone', 'broker-tone')} />
+        <input
+          id="broker-tone"
+          value={form.personaTone}
+          onChange={(e) => set('personaTone', e.target.value)}
+          {...errorProps(errors, 'personaTone', 'broker-tone')}
+        />
       </Field>
       <label className="check">
         <input type="checkbox" checked={form.active} onChange={(e) => set('active', e.target.checked)} />
@@ -187,10 +251,18 @@ function Deactivate({ broker, onClose, onDone }: { broker: Broker; onClose: () =
   return (
     <Dialog title={t('deactivateOf', { name: broker.name })} onClose={onClose}>
       <p>{t('deactivateConfirm', { name: broker.name })}</p>
-      {error && <p className="form-error" role="alert">{error}</p>}
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
       <div className="dialog-actions">
-        <button type="button" className="btn" onClick={onClose}>{t('common:state.cancel')}</button>
-        <button type="button" className="btn danger" disabled={remove.isPending} onClick={() => remove.mutate()}>{t('deactivate')}</button>
+        <button type="button" className="btn" onClick={onClose}>
+          {t('common:state.cancel')}
+        </button>
+        <button type="button" className="btn danger" disabled={remove.isPending} onClick={() => remove.mutate()}>
+          {t('deactivate')}
+        </button>
       </div>
     </Dialog>
   );

@@ -94,9 +94,17 @@ function InboxRow({ item, now }: { item: InboxItem; now: number }) {
         </Link>
         <div className="inbox-badges">
           <StageBadge stage={item.stage} />
-          {item.requested ? <span className="badge flag-attention">{t('requested')}</span> : holder && <span className="badge flag-human">{holder}</span>}
+          {item.requested ? (
+            <span className="badge flag-attention">{t('requested')}</span>
+          ) : (
+            holder && <span className="badge flag-human">{holder}</span>
+          )}
         </div>
-        {item.lastMessageAt && <div className="muted small">{t('lastMessage', { when: formatRelative(item.lastMessageAt, i18n.language, now) })}</div>}
+        {item.lastMessageAt && (
+          <div className="muted small">
+            {t('lastMessage', { when: formatRelative(item.lastMessageAt, i18n.language, now) })}
+          </div>
+        )}
       </div>
       <div className="inbox-clock">
         {elapsed === null ? (
@@ -109,7 +117,12 @@ function InboxRow({ item, now }: { item: InboxItem; now: number }) {
           </span>
         )}
         {item.requested && (
-          <button type="button" className="btn small primary" disabled={takeOver.isPending} onClick={() => takeOver.mutate({ kind: 'takeover' }, { onSuccess: () => navigate(`/leads/${item.id}`) })}>
+          <button
+            type="button"
+            className="btn small primary"
+            disabled={takeOver.isPending}
+            onClick={() => takeOver.mutate({ kind: 'takeover' }, { onSuccess: () => navigate(`/leads/${item.id}`) })}
+          >
             {t('takeOver')}
           </button>
         )}

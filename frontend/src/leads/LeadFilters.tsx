@@ -58,14 +58,24 @@ export function LeadFilters({ params, onChange }: { params: URLSearchParams; onC
   const input = (name: string, label: string, type: 'number' | 'date', extra: Record<string, string> = {}) => (
     <label className="filter">
       {label}
-      <input type={type} value={params.get(name) ?? ''} onChange={(e) => onChange({ [name]: e.target.value || null })} {...extra} />
+      <input
+        type={type}
+        value={params.get(name) ?? ''}
+        onChange={(e) => onChange({ [name]: e.target.value || null })}
+        {...extra}
+      />
     </label>
   );
 
   const advanced = ['scoreMin', 'scoreMax', 'from', 'to', 'contactFrom', 'contactTo'].some((n) => params.get(n));
 
   return (
-    <form role="search" aria-label={t('filters.label')} className="card lead-filters" onSubmit={(e) => e.preventDefault()}>
+    <form
+      role="search"
+      aria-label={t('filters.label')}
+      className="card lead-filters"
+      onSubmit={(e) => e.preventDefault()}
+    >
       <div className="form-row">
         <label className="filter grow">
           {t('filters.search')}
@@ -79,9 +89,21 @@ export function LeadFilters({ params, onChange }: { params: URLSearchParams; onC
             }}
           />
         </label>
-        {select('stage', t('filters.stage'), STAGES.map((s) => ({ value: s, label: tc(`stage.${s}`) })))}
-        {select('status', t('filters.status'), STATUSES.map((s) => ({ value: s, label: tc(`status.${s}`) })))}
-        {select('channel', t('filters.channel'), CHANNELS.map((c) => ({ value: c, label: tc(`channel.${c}`) })))}
+        {select(
+          'stage',
+          t('filters.stage'),
+          STAGES.map((s) => ({ value: s, label: tc(`stage.${s}`) })),
+        )}
+        {select(
+          'status',
+          t('filters.status'),
+          STATUSES.map((s) => ({ value: s, label: tc(`status.${s}`) })),
+        )}
+        {select(
+          'channel',
+          t('filters.channel'),
+          CHANNELS.map((c) => ({ value: c, label: tc(`channel.${c}`) })),
+        )}
         {manager && (
           <label className="filter">
             {t('filters.agent')}

@@ -3,7 +3,15 @@ import { api, type Query } from '../api/client';
 import { queryKeys } from '../api/queryKeys';
 import { useAuth } from '../auth/AuthProvider';
 import type {
-  AppointmentRow, CallPage, DashboardConfig, FreeSlots, LeadDetail, LeadPage, LeadView, StageMove, UserView,
+  AppointmentRow,
+  CallPage,
+  DashboardConfig,
+  FreeSlots,
+  LeadDetail,
+  LeadPage,
+  LeadView,
+  StageMove,
+  UserView,
 } from './types';
 import type { ChatMessage } from '../conversations/types';
 
@@ -54,7 +62,11 @@ export function useLeadAppointments(id: string) {
     queryFn: ({ signal }) => {
       const now = Date.now();
       return api<AppointmentRow[]>('/api/v1/appointments', {
-        query: { leadId: id, from: new Date(now - 180 * DAY).toISOString(), to: new Date(now + 180 * DAY).toISOString() },
+        query: {
+          leadId: id,
+          from: new Date(now - 180 * DAY).toISOString(),
+          to: new Date(now + 180 * DAY).toISOString(),
+        },
         signal,
       });
     },
@@ -64,7 +76,8 @@ export function useLeadAppointments(id: string) {
 export function useFreeSlots(id: string, enabled: boolean) {
   return useQuery({
     queryKey: queryKeys.leadSlots(id),
-    queryFn: ({ signal }) => api<FreeSlots>(`/api/v1/leads/${encodeURIComponent(id)}/slots`, { query: { limit: 40 }, signal }),
+    queryFn: ({ signal }) =>
+      api<FreeSlots>(`/api/v1/leads/${encodeURIComponent(id)}/slots`, { query: { limit: 40 }, signal }),
     enabled,
     staleTime: 0,
   });
@@ -149,12 +162,15 @@ export function useLeadAction(id: string) {
         );
       }
       if (action.kind === 'assign') {
-        queryClient.setQueryData<LeadDetail>(queryKeys.lead(id), (old) => (old ? { ...old, assignedAgentId: action.agentId } : old));
+        queryClient.setQueryData<LeadDetail>(queryKeys.lead(id), (old) =>
+          old ? { ...old, assignedAgentId: action.agentId } : old,
+        );
       }
       void queryClient.invalidateQueries({ queryKey: queryKeys.lead(id) });
       void queryClient.invalidateQueries({ queryKey: ['leads', 'list'] });
       void queryClient.invalidateQueries({ queryKey: queryKeys.inbox });
-      if (action.kind === 'book' || action.kind === 'cancel') void queryClient.invalidateQueries({ queryKey: queryKeys.appointments });
+      if (action.kind === 'book' || action.kind === 'cancel')
+        void queryClient.invalidateQueries({ queryKey: queryKeys.appointments });
     },
   });
 }

@@ -6,17 +6,39 @@ const SANTIAGO = 'America/Santiago';
 
 describe('apiQuery', () => {
   it('turns the URL into the api’s filters, sort and offset', () => {
-    const q = apiQuery(new URLSearchParams('q= ana &stage=NEW,POTENTIAL&status=HOT&channel=TELEGRAM&agent=u-1&attention=1&human=0&scoreMin=40&scoreMax=90&sort=-score&page=3'), SANTIAGO);
+    const q = apiQuery(
+      new URLSearchParams(
+        'q= ana &stage=NEW,POTENTIAL&status=HOT&channel=TELEGRAM&agent=u-1&attention=1&human=0&scoreMin=40&scoreMax=90&sort=-score&page=3',
+      ),
+      SANTIAGO,
+    );
     expect(q).toMatchObject({
-      search: 'ana', stage: ['NEW', 'POTENTIAL'], status: ['HOT'], channel: ['TELEGRAM'], agentId: 'u-1',
-      needsAttention: true, humanMode: false, scoreMin: 40, scoreMax: 90, sort: '-score', limit: 25, offset: 50,
+      search: 'ana',
+      stage: ['NEW', 'POTENTIAL'],
+      status: ['HOT'],
+      channel: ['TELEGRAM'],
+      agentId: 'u-1',
+      needsAttention: true,
+      humanMode: false,
+      scoreMin: 40,
+      scoreMax: 90,
+      sort: '-score',
+      limit: 25,
+      offset: 50,
     });
     expect(q.unassigned).toBeUndefined();
   });
 
   it('asks for unassigned leads with agent=none, and leaves unset filters out', () => {
     const q = apiQuery(new URLSearchParams('agent=none'), SANTIAGO);
-    expect(q).toMatchObject({ unassigned: true, agentId: undefined, search: undefined, humanMode: undefined, offset: 0, sort: undefined });
+    expect(q).toMatchObject({
+      unassigned: true,
+      agentId: undefined,
+      search: undefined,
+      humanMode: undefined,
+      offset: 0,
+      sort: undefined,
+    });
   });
 
   it('reads days in the broker’s time zone, the end day included', () => {

@@ -33,8 +33,14 @@ export function millis(iso: string | null | undefined): number | null {
 /** The UTC offset of `timeZone` at `at`, in ms (wall time minus UTC). */
 function offsetAt(at: number, timeZone: string): number {
   const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit',
-    hour: '2-digit', minute: '2-digit', second: '2-digit',
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
   }).formatToParts(new Date(at));
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
   const wall = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
@@ -52,16 +58,20 @@ export function startOfDayIn(date: string, timeZone: string, plusDays = 0): stri
   if (Number.isNaN(guess)) return null;
   const day = new Date(guess).toISOString().slice(0, 10);
   // the offsets half a day either side: they differ only on a DST change, when midnight is repeated or skipped
-  const candidates = [...new Set([guess - offsetAt(guess - 43_200_000, timeZone), guess - offsetAt(guess + 43_200_000, timeZone)])]
-    .sort((a, b) => a - b);
+  const candidates = [
+    ...new Set([guess - offsetAt(guess - 43_200_000, timeZone), guess - offsetAt(guess + 43_200_000, timeZone)]),
+  ].sort((a, b) => a - b);
   // the first instant whose local day is the one asked for (after a skipped midnight: 01:00)
-  const at = candidates.find((c) => dayIn(new Date(c).toISOString(), timeZone) === day) ?? candidates[candidates.length - 1];
+  const at =
+    candidates.find((c) => dayIn(new Date(c).toISOString(), timeZone) === day) ?? candidates[candidates.length - 1];
   return new Date(at).toISOString();
 }
 
 /** The calendar day (`YYYY-MM-DD`) of an instant in `timeZone`. */
 export function dayIn(iso: string, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(iso));
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+    new Date(iso),
+  );
 }
 
 /** 0 under 15 min, 1 from 15, 2 from 30, 3 from 60: the workflow reminds, alerts, then gives the lead back. */

@@ -76,7 +76,10 @@ export function LiveEventsProvider({ enabled, children }: { enabled: boolean; ch
       fetch: (input, init) =>
         fetch(input, {
           ...init,
-          headers: { ...(init?.headers as Record<string, string>), Authorization: `Bearer ${session.accessToken() ?? ''}` },
+          headers: {
+            ...(init?.headers as Record<string, string>),
+            Authorization: `Bearer ${session.accessToken() ?? ''}`,
+          },
         }),
     }).catch(() => setState('offline'));
     return () => {

@@ -45,7 +45,8 @@ export function AttentionSection() {
       void queryClient.invalidateQueries({ queryKey: queryKeys.lead(lead.id) });
       void queryClient.invalidateQueries({ queryKey: ['leads', 'list'] });
     },
-    onError: (error, lead) => setFailed((now) => ({ ...now, [lead.id]: error instanceof Error ? error.message : String(error) })),
+    onError: (error, lead) =>
+      setFailed((now) => ({ ...now, [lead.id]: error instanceof Error ? error.message : String(error) })),
   });
 
   return (
@@ -74,11 +75,18 @@ export function AttentionSection() {
                         <tr key={lead.id} data-testid="attention-row">
                           <td>
                             <Link to={`/leads/${lead.id}`}>{lead.name || t('attention.unnamed')}</Link>
-                            <div className="muted small">{t(`common:channel.${lead.channel}`, { defaultValue: lead.channel })}</div>
+                            <div className="muted small">
+                              {t(`common:channel.${lead.channel}`, { defaultValue: lead.channel })}
+                            </div>
                           </td>
-                          <td className="reason" data-label={t('attention.reason')}>{lead.attentionReason || t('attention.noReason')}</td>
+                          <td className="reason" data-label={t('attention.reason')}>
+                            {lead.attentionReason || t('attention.noReason')}
+                          </td>
                           <td data-label={t('attention.since')}>
-                            <time dateTime={lead.updatedAt} title={formatDateTime(lead.updatedAt, timeZone, i18n.language)}>
+                            <time
+                              dateTime={lead.updatedAt}
+                              title={formatDateTime(lead.updatedAt, timeZone, i18n.language)}
+                            >
                               {formatRelative(lead.updatedAt, i18n.language)}
                             </time>
                           </td>

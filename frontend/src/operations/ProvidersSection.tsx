@@ -50,10 +50,18 @@ export function ProvidersSection() {
                     <tr>
                       <th scope="col">{t('providers.provider')}</th>
                       <th scope="col">{t('providers.state')}</th>
-                      <th scope="col" className="num">{t('providers.calls')}</th>
-                      <th scope="col" className="num">{t('providers.failures')}</th>
-                      <th scope="col" className="num">{t('providers.errorRate')}</th>
-                      <th scope="col" className="num">{t('providers.latency')}</th>
+                      <th scope="col" className="num">
+                        {t('providers.calls')}
+                      </th>
+                      <th scope="col" className="num">
+                        {t('providers.failures')}
+                      </th>
+                      <th scope="col" className="num">
+                        {t('providers.errorRate')}
+                      </th>
+                      <th scope="col" className="num">
+                        {t('providers.latency')}
+                      </th>
                       <th scope="col">{t('providers.lastError')}</th>
                     </tr>
                   </thead>
@@ -62,16 +70,28 @@ export function ProvidersSection() {
                       <tr key={p.provider} data-testid="provider-row">
                         <th scope="row">{p.provider}</th>
                         <td>
-                          <span className={`badge health-${p.state}`}>{t(`providers.${p.state}`, { defaultValue: p.state })}</span>
+                          <span className={`badge health-${p.state}`}>
+                            {t(`providers.${p.state}`, { defaultValue: p.state })}
+                          </span>
                         </td>
-                        <td className="num" data-label={t('providers.calls')}>{formatNumber(p.calls, i18n.language)}</td>
-                        <td className="num" data-label={t('providers.failures')}>{formatNumber(p.failures, i18n.language)}</td>
-                        <td className="num" data-label={t('providers.errorRate')} data-testid="error-rate">{formatPercent(p.errorRate, i18n.language)}</td>
-                        <td className="num" data-label={t('providers.latency')}>{formatNumber(p.latencyP50Ms, i18n.language)} ms</td>
+                        <td className="num" data-label={t('providers.calls')}>
+                          {formatNumber(p.calls, i18n.language)}
+                        </td>
+                        <td className="num" data-label={t('providers.failures')}>
+                          {formatNumber(p.failures, i18n.language)}
+                        </td>
+                        <td className="num" data-label={t('providers.errorRate')} data-testid="error-rate">
+                          {formatPercent(p.errorRate, i18n.language)}
+                        </td>
+                        <td className="num" data-label={t('providers.latency')}>
+                          {formatNumber(p.latencyP50Ms, i18n.language)} ms
+                        </td>
                         <td className="reason" data-label={t('providers.lastError')}>
                           {p.lastFailureAt ? (
                             <>
-                              <time dateTime={p.lastFailureAt}>{formatDateTime(p.lastFailureAt, timeZone, i18n.language)}</time>
+                              <time dateTime={p.lastFailureAt}>
+                                {formatDateTime(p.lastFailureAt, timeZone, i18n.language)}
+                              </time>
                               {p.lastError && <div className="muted small">{p.lastError}</div>}
                             </>
                           ) : (
@@ -135,7 +155,9 @@ function TelegramCard() {
       )}
       {(telegram?.registration_error || telegram?.last_error_message || telegram?.error) && (
         <p className="form-error small">
-          {t('channels.lastError', { message: telegram.registration_error || telegram.last_error_message || telegram.error })}
+          {t('channels.lastError', {
+            message: telegram.registration_error || telegram.last_error_message || telegram.error,
+          })}
         </p>
       )}
       {bot.data && (
@@ -144,7 +166,9 @@ function TelegramCard() {
           {bot.data.updatedAt ? ` · ${new Date(bot.data.updatedAt).toLocaleDateString(locale(i18n.language))}` : ''}
         </StateLine>
       )}
-      <Link to="/settings#channels" className="small">{t('channels.manage')}</Link>
+      <Link to="/settings#channels" className="small">
+        {t('channels.manage')}
+      </Link>
     </div>
   );
 }
@@ -158,7 +182,9 @@ function CalendarCard() {
       {calendar.isPending ? (
         <Skeleton lines={2} />
       ) : calendar.error ? (
-        <StateLine ok={false}>{calendar.error instanceof Error ? calendar.error.message : String(calendar.error)}</StateLine>
+        <StateLine ok={false}>
+          {calendar.error instanceof Error ? calendar.error.message : String(calendar.error)}
+        </StateLine>
       ) : calendar.data === null || calendar.data === undefined ? (
         <StateLine ok={null}>{t('channels.notAvailable')}</StateLine>
       ) : calendar.data.status === 'connected' ? (
@@ -168,7 +194,9 @@ function CalendarCard() {
       ) : (
         <StateLine ok={null}>{t('channels.calendarNotConnected')}</StateLine>
       )}
-      <Link to="/settings#channels" className="small">{t('channels.manage')}</Link>
+      <Link to="/settings#channels" className="small">
+        {t('channels.manage')}
+      </Link>
     </div>
   );
 }

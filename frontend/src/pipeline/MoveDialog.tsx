@@ -7,7 +7,15 @@ import type { ReasonKind } from './board';
  * Asks why a lead moves (to LOST, to WON, or backwards). Stays open while the api answers, and shows the
  * workflow's refusal in place, so the agent can change the reason or cancel.
  */
-export function MoveDialog({ name, to, kind, busy, error, onSubmit, onCancel }: {
+export function MoveDialog({
+  name,
+  to,
+  kind,
+  busy,
+  error,
+  onSubmit,
+  onCancel,
+}: {
   name: string;
   to: Stage;
   kind: ReasonKind;

@@ -2,7 +2,8 @@ import './forms.css';
 import { useEffect, useId, useRef, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
-const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+const FOCUSABLE =
+  'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
 /**
  * A modal dialog: labelled by its title, focus moves into it and stays there (Tab cycles), Escape or the
@@ -43,7 +44,15 @@ export function Dialog({ title, onClose, children }: { title: string; onClose: (
 
   return (
     <div className="dialog-backdrop" onMouseDown={(e) => e.target === e.currentTarget && close.current()}>
-      <div ref={ref} className="dialog" role="dialog" aria-modal="true" aria-labelledby={titleId} tabIndex={-1} onKeyDown={onKeyDown}>
+      <div
+        ref={ref}
+        className="dialog"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby={titleId}
+        tabIndex={-1}
+        onKeyDown={onKeyDown}
+      >
         <h2 id={titleId}>{title}</h2>
         {children}
       </div>
@@ -55,7 +64,14 @@ export function Dialog({ title, onClose, children }: { title: string; onClose: (
  * A dialog holding one form: the browser's own validation is off (the api's answer names each field's
  * problem), Enter submits, and the actions are Cancel and the submit button, disabled while it runs.
  */
-export function FormDialog({ title, onClose, onSubmit, pending, submitLabel, children }: {
+export function FormDialog({
+  title,
+  onClose,
+  onSubmit,
+  pending,
+  submitLabel,
+  children,
+}: {
   title: string;
   onClose: () => void;
   onSubmit: () => void;
@@ -73,8 +89,12 @@ export function FormDialog({ title, onClose, onSubmit, pending, submitLabel, chi
       <form onSubmit={submit} noValidate>
         {children}
         <div className="dialog-actions">
-          <button type="button" className="btn" onClick={onClose}>{t('state.cancel')}</button>
-          <button type="submit" className="btn primary" disabled={pending}>{submitLabel}</button>
+          <button type="button" className="btn" onClick={onClose}>
+            {t('state.cancel')}
+          </button>
+          <button type="submit" className="btn primary" disabled={pending}>
+            {submitLabel}
+          </button>
         </div>
       </form>
     </Dialog>
@@ -98,12 +118,28 @@ export function Toast({ message, onDone }: { message: string | null; onDone: () 
 }
 
 /** A label, its control and the control's error, tied together for screen readers. */
-export function Field({ label, id, error, hint, children }: { label: string; id: string; error?: string; hint?: string; children: ReactNode }) {
+export function Field({
+  label,
+  id,
+  error,
+  hint,
+  children,
+}: {
+  label: string;
+  id: string;
+  error?: string;
+  hint?: string;
+  children: ReactNode;
+}) {
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
       {children}
-      {hint && !error && <small className="muted" id={`${id}-hint`}>{hint}</small>}
+      {hint && !error && (
+        <small className="muted" id={`${id}-hint`}>
+          {hint}
+        </small>
+      )}
       {error && (
         <small className="form-error" id={`${id}-error`}>
           {error}

@@ -32,7 +32,8 @@ const PASSWORD_ALIAS = { 'Password rejected': 'password' };
 
 /** The api's validation answer, a duplicate e-mail (409) on the e-mail field. */
 function userErrors(error: unknown): FieldErrors {
-  if (error instanceof ApiError && error.status === 409 && /e-?mail/i.test(error.message)) return { email: error.message };
+  if (error instanceof ApiError && error.status === 409 && /e-?mail/i.test(error.message))
+    return { email: error.message };
   return fieldErrors(error, USER_FIELDS, PASSWORD_ALIAS);
 }
 
@@ -119,24 +120,46 @@ export default function UsersPage() {
                           <td data-label={t('role')}>{t(`common:roles.${user.role}`)}</td>
                           {superadmin && <td data-label={t('broker')}>{brokerName(user.brokerId)}</td>}
                           <td data-label={t('state')}>
-                            <span className={`badge ${user.active ? 'health-ok' : ''}`}>{user.active ? t('active') : t('inactive')}</span>
+                            <span className={`badge ${user.active ? 'health-ok' : ''}`}>
+                              {user.active ? t('active') : t('inactive')}
+                            </span>
                           </td>
                           <td>
                             <div className="row-actions">
-                              <button type="button" className="btn small" aria-label={t('editOf', { name: user.fullName })} onClick={() => setOpen({ kind: 'edit', user })}>
+                              <button
+                                type="button"
+                                className="btn small"
+                                aria-label={t('editOf', { name: user.fullName })}
+                                onClick={() => setOpen({ kind: 'edit', user })}
+                              >
                                 {t('edit')}
                               </button>
-                              <button type="button" className="btn small" aria-label={t('resetOf', { name: user.fullName })} onClick={() => setOpen({ kind: 'password', user })}>
+                              <button
+                                type="button"
+                                className="btn small"
+                                aria-label={t('resetOf', { name: user.fullName })}
+                                onClick={() => setOpen({ kind: 'password', user })}
+                              >
                                 {t('resetPassword')}
                               </button>
                               {user.active ? (
                                 !self && (
-                                  <button type="button" className="btn small danger" aria-label={t('deactivateOf', { name: user.fullName })} onClick={() => setOpen({ kind: 'deactivate', user })}>
+                                  <button
+                                    type="button"
+                                    className="btn small danger"
+                                    aria-label={t('deactivateOf', { name: user.fullName })}
+                                    onClick={() => setOpen({ kind: 'deactivate', user })}
+                                  >
                                     {t('deactivate')}
                                   </button>
                                 )
                               ) : (
-                                <button type="button" className="btn small" disabled={reactivate.isPending} onClick={() => reactivate.mutate(user)}>
+                                <button
+                                  type="button"
+                                  className="btn small"
+                                  disabled={reactivate.isPending}
+                                  onClick={() => reactivate.mutate(user)}
+                                >
                                   {t('activate')}
                                 </button>
                               )}
@@ -152,12 +175,29 @@ export default function UsersPage() {
         }
       </QueryState>
       {open?.kind === 'create' && (
-        <CreateUser brokers={superadmin ? brokers.data ?? [] : null} onClose={() => setOpen(null)} onDone={(u) => done(t('created', { name: u.fullName }))} />
+        <CreateUser
+          brokers={superadmin ? (brokers.data ?? []) : null}
+          onClose={() => setOpen(null)}
+          onDone={(u) => done(t('created', { name: u.fullName }))}
+        />
       )}
-      {open?.kind === 'edit' && <EditUser user={open.user} self={open.user.id === me?.id} onClose={() => setOpen(null)} onDone={() => done(t('saved'))} />}
-      {open?.kind === 'password' && <ResetPassword user={open.user} onClose={() => setOpen(null)} onDone={() => done(t('passwordSaved'))} />}
+      {open?.kind === 'edit' && (
+        <EditUser
+          user={open.user}
+          self={open.user.id === me?.id}
+          onClose={() => setOpen(null)}
+          onDone={() => done(t('saved'))}
+        />
+      )}
+      {open?.kind === 'password' && (
+        <ResetPassword user={open.user} onClose={() => setOpen(null)} onDone={() => done(t('passwordSaved'))} />
+      )}
       {open?.kind === 'deactivate' && (
-        <Deactivate user={open.user} onClose={() => setOpen(null)} onDone={() => done(t('deactivated', { name: open.user.fullName }))} />
+        <Deactivate
+          user={open.user}
+          onClose={() => setOpen(null)}
+          onDone={() => done(t('deactivated', { name: open.user.fullName }))}
+        />
       )}
       <Toast message={toast} onDone={() => setToast(null)} />
     </div>
@@ -172,7 +212,15 @@ function FormError({ errors }: { errors: FieldErrors }) {
   ) : null;
 }
 
-function CreateUser({ brokers, onClose, onDone }: { brokers: BrokerOption[] | null; onClose: () => void; onDone: (user: User) => void }) {
+function CreateUser({
+  brokers,
+  onClose,
+  onDone,
+}: {
+  brokers: BrokerOption[] | null;
+  onClose: () => void;
+  onDone: (user: User) => void;
+}) {
   const { t } = useTranslation('users');
   const [email, setEmail] = useState('');
   const [fullName, setFullName] = useState('');
@@ -184,7 +232,13 @@ function CreateUser({ brokers, onClose, onDone }: { brokers: BrokerOption[] | nu
     mutationFn: () =>
       api<User>('/api/v1/users', {
         method: 'POST',
-        body: { email: email.trim(), fullName: fullName.trim(), role, password, ...(brokers ? { brokerId: brokerId || null } : {}) },
+        body: {
+          email: email.trim(),
+          fullName: fullName.trim(),
+          role,
+          password,
+          ...(brokers ? { brokerId: brokerId || null } : {}),
+        },
       }),
     onSuccess: onDone,
     onError: (error) => setErrors(userErrors(error)),
@@ -194,62 +248,124 @@ function CreateUser({ brokers, onClose, onDone }: { brokers: BrokerOption[] | nu
     create.mutate();
   }
   return (
-    <FormDialog title={t('add')} onClose={onClose} onSubmit={submit} pending={create.isPending}
-      submitLabel={create.isPending ? t('creating') : t('create')}>
+    <FormDialog
+      title={t('add')}
+      onClose={onClose}
+      onSubmit={submit}
+      pending={create.isPending}
+      submitLabel={create.isPending ? t('creating') : t('create')}
+    >
       <FormError errors={errors} />
       <Field label={t('name')} id="user-name" error={errors.fullName}>
-        <input id="user-name" autoComplete="off" value={fullName} onChange={(e) => setFullName(e.target.value)} {...errorProps(errors, 'fullName', 'user-name')} />
+        <input
+          id="user-name"
+          autoComplete="off"
+          value={fullName}
+          onChange={(e) => setFullName(e.target.value)}
+          {...errorProps(errors, 'fullName', 'user-name')}
+        />
       </Field>
       <Field label={t('email')} id="user-email" error={errors.email}>
-        <input id="user-email" type="email" autoComplete="off" value={email} onChange={(e) => setEmail(e.target.value)} {...errorProps(errors, 'email', 'user-email')} />
+        <input
+          id="user-email"
+          type="email"
+          autoComplete="off"
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+          {...errorProps(errors, 'email', 'user-email')}
+        />
       </Field>
       <Field label={t('role')} id="user-role" error={errors.role}>
-        <select id="user-role" value={role} onChange={(e) => setRole(e.target.value as Role)} {...errorProps(errors, 'role', 'user-role')}>
+        <select
+          id="user-role"
+          value={role}
+          onChange={(e) => setRole(e.target.value as Role)}
+          {...errorProps(errors, 'role', 'user-role')}
+        >
           <option value="AGENT">{t('common:roles.AGENT')}</option>
           <option value="ADMIN">{t('common:roles.ADMIN')}</option>
         </select>
       </Field>
       {brokers && (
         <Field label={t('broker')} id="user-broker" error={errors.brokerId}>
-          <select id="user-broker" value={brokerId} onChange={(e) => setBrokerId(e.target.value)} {...errorProps(errors, 'brokerId', 'user-broker')}>
+          <select
+            id="user-broker"
+            value={brokerId}
+            onChange={(e) => setBrokerId(e.target.value)}
+            {...errorProps(errors, 'brokerId', 'user-broker')}
+          >
             <option value="">{t('chooseBroker')}</option>
             {brokers.map((b) => (
-              <option key={b.id} value={b.id}>{b.name}</option>
+              <option key={b.id} value={b.id}>
+                {b.name}
+              </option>
             ))}
           </select>
         </Field>
       )}
       <Field label={t('password')} id="user-password" error={errors.password} hint={t('passwordHint')}>
-        <input id="user-password" type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} {...errorProps(errors, 'password', 'user-password', true)} />
+        <input
+          id="user-password"
+          type="password"
+          autoComplete="new-password"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          {...errorProps(errors, 'password', 'user-password', true)}
+        />
       </Field>
     </FormDialog>
   );
 }
 
-function EditUser({ user, self, onClose, onDone }: { user: User; self: boolean; onClose: () => void; onDone: () => void }) {
+function EditUser({
+  user,
+  self,
+  onClose,
+  onDone,
+}: {
+  user: User;
+  self: boolean;
+  onClose: () => void;
+  onDone: () => void;
+}) {
   const { t } = useTranslation('users');
   const [fullName, setFullName] = useState(user.fullName);
   const [role, setRole] = useState<Role>(user.role);
   const [active, setActive] = useState(user.active);
   const [errors, setErrors] = useState<FieldErrors>({});
   const save = useMutation({
-    mutationFn: () => api<User>(`/api/v1/users/${user.id}`, { method: 'PATCH', body: { fullName: fullName.trim(), role, active } }),
+    mutationFn: () =>
+      api<User>(`/api/v1/users/${user.id}`, { method: 'PATCH', body: { fullName: fullName.trim(), role, active } }),
     onSuccess: onDone,
     onError: (error) => setErrors(userErrors(error)),
   });
   return (
-    <FormDialog title={t('editOf', { name: user.fullName })} onClose={onClose} pending={save.isPending}
+    <FormDialog
+      title={t('editOf', { name: user.fullName })}
+      onClose={onClose}
+      pending={save.isPending}
       submitLabel={save.isPending ? t('saving') : t('save')}
       onSubmit={() => {
         setErrors({});
         save.mutate();
-      }}>
+      }}
+    >
       <FormError errors={errors} />
       <Field label={t('name')} id="edit-name" error={errors.fullName}>
-        <input id="edit-name" value={fullName} onChange={(e) => setFullName(e.target.value)} {...errorProps(errors, 'fullName', 'edit-name')} />
+        <input
+          id="edit-name"
+          value={fullName}
+          onChange={(e) => setFullName(e.target.value)}
+          {...errorProps(errors, 'fullName', 'edit-name')}
+        />
       </Field>
       <Field label={t('role')} id="edit-role" error={errors.role}>
-        <select id="edit-role" value={role} disabled={self || user.role === 'SUPERADMIN'} onChange={(e) => setRole(e.target.value as Role)}>
+        <select
+          id="edit-role"
+          value={role}
+          disabled={self || user.role === 'SUPERADMIN'}
+          onChange={(e) => setRole(e.target.value as Role)}
+        >
           {user.role === 'SUPERADMIN' && <option value="SUPERADMIN">{t('common:roles.SUPERADMIN')}</option>}
           <option value="AGENT">{t('common:roles.AGENT')}</option>
           <option value="ADMIN">{t('common:roles.ADMIN')}</option>
@@ -273,16 +389,27 @@ function ResetPassword({ user, onClose, onDone }: { user: User; onClose: () => v
     onError: (error) => setErrors(userErrors(error)),
   });
   return (
-    <FormDialog title={t('resetOf', { name: user.fullName })} onClose={onClose} pending={save.isPending}
+    <FormDialog
+      title={t('resetOf', { name: user.fullName })}
+      onClose={onClose}
+      pending={save.isPending}
       submitLabel={save.isPending ? t('saving') : t('save')}
       onSubmit={() => {
         setErrors({});
         save.mutate();
-      }}>
+      }}
+    >
       <FormError errors={errors} />
       <p className="muted small">{t('passwordResetHint')}</p>
       <Field label={t('newPassword')} id="reset-password" error={errors.password} hint={t('passwordHint')}>
-        <input id="reset-password" type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} {...errorProps(errors, 'password', 'reset-password', true)} />
+        <input
+          id="reset-password"
+          type="password"
+          autoComplete="new-password"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          {...errorProps(errors, 'password', 'reset-password', true)}
+        />
       </Field>
     </FormDialog>
   );
@@ -299,10 +426,18 @@ function Deactivate({ user, onClose, onDone }: { user: User; onClose: () => void
   return (
     <Dialog title={t('deactivateOf', { name: user.fullName })} onClose={onClose}>
       <p>{t('deactivateConfirm', { name: user.fullName })}</p>
-      {error && <p className="form-error" role="alert">{error}</p>}
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
       <div className="dialog-actions">
-        <button type="button" className="btn" onClick={onClose}>{t('common:state.cancel')}</button>
-        <button type="button" className="btn danger" disabled={remove.isPending} onClick={() => remove.mutate()}>{t('deactivate')}</button>
+        <button type="button" className="btn" onClick={onClose}>
+          {t('common:state.cancel')}
+        </button>
+        <button type="button" className="btn danger" disabled={remove.isPending} onClick={() => remove.mutate()}>
+          {t('deactivate')}
+        </button>
       </div>
     </Dialog>
   );

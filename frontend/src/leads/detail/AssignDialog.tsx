@@ -10,7 +10,9 @@ export function AssignDialog({ lead, onClose }: { lead: LeadDetail; onClose: () 
   const users = useUsers();
   const assign = useLeadAction(lead.id);
   const [agentId, setAgentId] = useState(lead.assignedAgentId ?? '');
-  const candidates = (users.data ?? []).filter((u) => u.active && u.brokerId === lead.brokerId && u.role !== 'SUPERADMIN');
+  const candidates = (users.data ?? []).filter(
+    (u) => u.active && u.brokerId === lead.brokerId && u.role !== 'SUPERADMIN',
+  );
   return (
     <Dialog title={t('assignDialog.title')} onClose={onClose}>
       <form

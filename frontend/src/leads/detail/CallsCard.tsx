@@ -34,7 +34,9 @@ export function CallsCard({ leadId }: { leadId: string }) {
                 return (
                   <li key={call.id} className="call" data-testid="call">
                     <div className="call-head">
-                      <span className="badge">{t(`detail.callStatus.${call.status}`, { defaultValue: call.status })}</span>
+                      <span className="badge">
+                        {t(`detail.callStatus.${call.status}`, { defaultValue: call.status })}
+                      </span>
                       <span className="muted small">{t('detail.attempt', { n: call.attempt })}</span>
                       <time className="muted small" dateTime={call.startedAt ?? call.createdAt}>
                         {formatDateTime(call.startedAt ?? call.createdAt, timeZone, i18n.language)}

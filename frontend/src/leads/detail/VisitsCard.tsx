@@ -20,7 +20,9 @@ export function VisitsCard({ lead }: { lead: LeadDetail }) {
   const [booking, setBooking] = useState(false);
   const [confirming, setConfirming] = useState<{ id: string; start: string } | null>(null);
   const booked = lead.live?.appointment?.status === 'BOOKED' ? lead.live.appointment : null;
-  const hasBooked = !!booked || (appointments.data ?? []).some((a) => a.status === 'BOOKED' && new Date(a.slotEnd).getTime() > Date.now());
+  const hasBooked =
+    !!booked ||
+    (appointments.data ?? []).some((a) => a.status === 'BOOKED' && new Date(a.slotEnd).getTime() > Date.now());
 
   return (
     <Section
@@ -41,14 +43,20 @@ export function VisitsCard({ lead }: { lead: LeadDetail }) {
             <p className="muted">{t('detail.noVisits')}</p>
           ) : (
             <ul className="plain-list">
-              {(rows.length ? rows : booked ? [{ id: booked.id, slotStart: booked.start, slotEnd: booked.end, status: booked.status }] : []).map((a) => {
+              {(rows.length
+                ? rows
+                : booked
+                  ? [{ id: booked.id, slotStart: booked.start, slotEnd: booked.end, status: booked.status }]
+                  : []
+              ).map((a) => {
                 const isBooked = a.status === 'BOOKED';
                 const reminders = booked && booked.id === a.id ? booked : null;
                 return (
                   <li key={a.id} className="visit" data-testid="visit">
                     <div>
                       <strong>{formatDate(a.slotStart, timeZone, i18n.language)}</strong>{' '}
-                      {formatTime(a.slotStart, timeZone, i18n.language)}–{formatTime(a.slotEnd, timeZone, i18n.language)}{' '}
+                      {formatTime(a.slotStart, timeZone, i18n.language)}–
+                      {formatTime(a.slotEnd, timeZone, i18n.language)}{' '}
                       <span className={`badge ${isBooked ? 'stage-scheduled' : 'stage-lost'}`}>
                         {t(`detail.visitStatus.${a.status}`, { defaultValue: a.status })}
                       </span>
@@ -62,7 +70,11 @@ export function VisitsCard({ lead }: { lead: LeadDetail }) {
                       </div>
                     )}
                     {isBooked && new Date(a.slotEnd).getTime() > Date.now() && (
-                      <button type="button" className="btn small danger" onClick={() => setConfirming({ id: a.id, start: a.slotStart })}>
+                      <button
+                        type="button"
+                        className="btn small danger"
+                        onClick={() => setConfirming({ id: a.id, start: a.slotStart })}
+                      >
                         {t('detail.cancelVisit')}
                       </button>
                     )}
@@ -95,7 +107,12 @@ export function VisitsCard({ lead }: { lead: LeadDetail }) {
               type="button"
               className="btn danger"
               disabled={cancel.isPending}
-              onClick={() => cancel.mutate({ kind: 'cancel', appointmentId: confirming.id }, { onSuccess: () => setConfirming(null) })}
+              onClick={() =>
+                cancel.mutate(
+                  { kind: 'cancel', appointmentId: confirming.id },
+                  { onSuccess: () => setConfirming(null) },
+                )
+              }
             >
               {t('detail.cancelVisit')}
             </button>
@@ -149,7 +166,9 @@ export function BookDialog({ lead, onClose }: { lead: LeadDetail; onClose: () =>
                             onChange={() => setChosen(slot.start)}
                           />
                           {formatTime(slot.start, timeZone, i18n.language)}
-                          {offered.has(new Date(slot.start).getTime()) && <span className="sr-only"> ({t('bookDialog.offered')})</span>}
+                          {offered.has(new Date(slot.start).getTime()) && (
+                            <span className="sr-only"> ({t('bookDialog.offered')})</span>
+                          )}
                           {offered.has(new Date(slot.start).getTime()) && <span aria-hidden="true"> ★</span>}
                         </label>
                       ))}
