@@ -23,8 +23,6 @@ export function Dialog({
   const { t } = useTranslation();
   const ref = useRef<HTMLDivElement>(null);
   const titleId = useId();
-  const close = useRef(onClose);
-  close.current = onClose;
 
   useEffect(() => {
     const opener = document.activeElement as HTMLElement | null;
@@ -41,7 +39,7 @@ export function Dialog({
   function onKeyDown(event: React.KeyboardEvent) {
     if (event.key === 'Escape') {
       event.stopPropagation();
-      close.current();
+      onClose();
       return;
     }
     if (event.key !== 'Tab' || !ref.current) return;
@@ -65,7 +63,7 @@ export function Dialog({
     <div
       className="dialog-backdrop"
       onMouseDown={(event) => {
-        if (event.target === event.currentTarget) close.current();
+        if (event.target === event.currentTarget) onClose();
       }}
     >
       <div
@@ -79,12 +77,7 @@ export function Dialog({
       >
         <div className="dialog-head">
           <h2 id={titleId}>{title}</h2>
-          <button
-            type="button"
-            className="btn ghost small"
-            onClick={() => close.current()}
-            aria-label={t('state.close')}
-          >
+          <button type="button" className="btn ghost small" onClick={() => onClose()} aria-label={t('state.close')}>
             ✕
           </button>
         </div>

@@ -1,5 +1,5 @@
 import './forms.css';
-import { useEffect, useId, useRef, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useEffectEvent, useId, useRef, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 const FOCUSABLE =
@@ -12,8 +12,6 @@ const FOCUSABLE =
 export function Dialog({ title, onClose, children }: { title: string; onClose: () => void; children: ReactNode }) {
   const titleId = useId();
   const ref = useRef<HTMLDivElement>(null);
-  const close = useRef(onClose);
-  close.current = onClose;
 
   useEffect(() => {
     const opener = document.activeElement as HTMLElement | null;
@@ -25,7 +23,7 @@ export function Dialog({ title, onClose, children }: { title: string; onClose: (
   function onKeyDown(event: React.KeyboardEvent) {
     if (event.key === 'Escape') {
       event.stopPropagation();
-      close.current();
+      onClose();
       return;
     }
     if (event.key !== 'Tab' || !ref.current) return;
@@ -43,7 +41,7 @@ export function Dialog({ title, onClose, children }: { title: string; onClose: (
   }
 
   return (
-    <div className="dialog-backdrop" onMouseDown={(e) => e.target === e.currentTarget && close.current()}>
+    <div className="dialog-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
       <div
         ref={ref}
         className="dialog"
@@ -103,11 +101,10 @@ export function FormDialog({
 
 /** A message that disappears after a few seconds, announced to screen readers. */
 export function Toast({ message, onDone }: { message: string | null; onDone: () => void }) {
-  const done = useRef(onDone);
-  done.current = onDone;
+  const done = useEffectEvent(onDone);
   useEffect(() => {
     if (!message) return;
-    const timer = setTimeout(() => done.current(), 4000);
+    const timer = setTimeout(() => done(), 4000);
     return () => clearTimeout(timer);
   }, [message]);
   return (
