@@ -116,26 +116,26 @@ export function ChatPanel({ slug }: { slug: string }) {
   const [text, setText] = useState('');
   const [sending, setSending] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const chat = useRef<Webchat | null>(null);
   const list = useRef<HTMLOListElement>(null);
   const input = useRef<HTMLTextAreaElement>(null);
 
-  if (!chat.current) {
-    chat.current = new Webchat({
-      apiBase: '',
-      broker: slug,
-      onMessages: setMessages,
-      onState: setState,
-      pollMs: timing.pollMs,
-    });
-  }
+  // one client for the panel's life; its constructor only builds the api's address
+  const [chat] = useState(
+    () =>
+      new Webchat({
+        apiBase: '',
+        broker: slug,
+        onMessages: setMessages,
+        onState: setState,
+        pollMs: timing.pollMs,
+      }),
+  );
 
   useEffect(() => {
-    const current = chat.current!;
     const saved = readStored(slug);
-    if (saved) current.connect(saved.sessionId);
-    return () => current.disconnect();
-  }, [slug]);
+    if (saved) chat.connect(saved.sessionId);
+    return () => chat.disconnect();
+  }, [chat, slug]);
 
   useEffect(() => {
     const el = list.current;
@@ -149,10 +149,10 @@ export function ChatPanel({ slug }: { slug: string }) {
   }
 
   async function startSession(): Promise<Stored> {
-    const session = await chat.current!.openSession();
+    const session = await chat.openSession();
     const next = { sessionId: session.sessionId, leadId: session.leadId ?? null, sent: false };
     remember(next);
-    chat.current!.connect(session.sessionId);
+    chat.connect(session.sessionId);
     return next;
   }
 
@@ -176,11 +176,11 @@ export function ChatPanel({ slug }: { slug: string }) {
       }
       let accepted;
       try {
-        accepted = await chat.current!.send(session.sessionId, body);
+        accepted = await chat.send(session.sessionId, body);
       } catch (e) {
         if (!(e instanceof WebchatError && e.status === 404)) throw e;
         session = await startSession(); // the session is gone (a reset database): start over once
-        accepted = await chat.current!.send(session.sessionId, body);
+        accepted = await chat.send(session.sessionId, body);
       }
       remember({ ...session, leadId: accepted.leadId ?? session.leadId, sent: true });
     } catch (e) {
@@ -200,7 +200,7 @@ export function ChatPanel({ slug }: { slug: string }) {
   }
 
   function newConversation() {
-    chat.current!.reset();
+    chat.reset();
     remember(null);
     setError(null);
     setText('');
