@@ -5,7 +5,7 @@ import { useTimeZone } from '../../ui/useBroker';
 import { useFreeSlots, useLeadAction, useLeadAppointments } from '../api';
 import { Dialog } from '../Dialog';
 import type { LeadDetail } from '../types';
-import { dayIn } from '../time';
+import { dayIn, useNow } from '../time';
 import { Section, SectionBody } from './Section';
 
 /**
@@ -20,9 +20,9 @@ export function VisitsCard({ lead }: { lead: LeadDetail }) {
   const [booking, setBooking] = useState(false);
   const [confirming, setConfirming] = useState<{ id: string; start: string } | null>(null);
   const booked = lead.live?.appointment?.status === 'BOOKED' ? lead.live.appointment : null;
+  const now = useNow(60_000); // a visit that ends while the page is open stops counting as booked
   const hasBooked =
-    !!booked ||
-    (appointments.data ?? []).some((a) => a.status === 'BOOKED' && new Date(a.slotEnd).getTime() > Date.now());
+    !!booked || (appointments.data ?? []).some((a) => a.status === 'BOOKED' && new Date(a.slotEnd).getTime() > now);
 
   return (
     <Section
