@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useEffectEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../auth/AuthProvider';
 import { STAGES } from '../ui/Badges';
@@ -22,10 +22,17 @@ export function LeadFilters({ params, onChange }: { params: URLSearchParams; onC
   // the search box types freely; the URL (and the request) follows 300 ms after the last key
   const urlSearch = params.get('q') ?? '';
   const [search, setSearch] = useState(urlSearch);
-  useEffect(() => setSearch(urlSearch), [urlSearch]);
+  // a new address (a link, Back) brings its own search into the box, during render rather than after it
+  const [shownFor, setShownFor] = useState(urlSearch);
+  if (shownFor !== urlSearch) {
+    setShownFor(urlSearch);
+    setSearch(urlSearch);
+  }
+  const commitSearch = useEffectEvent((typed: string) => {
+    if (typed !== urlSearch) onChange({ q: typed || null });
+  });
   useEffect(() => {
-    if (search === urlSearch) return;
-    const timer = setTimeout(() => onChange({ q: search || null }), 300);
+    const timer = setTimeout(() => commitSearch(search), 300);
     return () => clearTimeout(timer);
   }, [search]);
 

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { useLocation } from 'react-router-dom';
+import { Link, useLocation } from 'react-router-dom';
 import { ADMIN, AGENT, renderPage, stubApi } from '../test/render';
 import LeadsPage from './LeadsPage';
 import { leadRow } from './testData';
@@ -82,6 +82,24 @@ describe('LeadsPage', () => {
     await userEvent.type(screen.getByRole('searchbox', { name: 'Buscar' }), 'pérez');
     await waitFor(() => expect(lastList(fetchMock).get('search')).toBe('pérez'));
     expect(listRequests(fetchMock).filter((q) => q.get('search')?.startsWith('p')).length).toBe(1);
+  });
+
+  it('shows the search of the address it is on, when a link changes it too', async () => {
+    const fetchMock = stubApi({ 'GET /api/v1/leads': page(), 'GET /api/v1/users': [] });
+    renderPage(
+      <>
+        <LeadsPage />
+        <Link to="/leads?q=luis">otra búsqueda</Link>
+      </>,
+      { path: '/leads?q=ana' },
+    );
+    await screen.findAllByTestId('lead-row');
+    const box = screen.getByRole('searchbox', { name: 'Buscar' });
+    expect(box).toHaveValue('ana');
+
+    await userEvent.click(screen.getByRole('link', { name: 'otra búsqueda' }));
+    await waitFor(() => expect(box).toHaveValue('luis'));
+    await waitFor(() => expect(lastList(fetchMock).get('search')).toBe('luis'));
   });
 
   it('sorts by a column, then reverses it, and says so to assistive technology', async () => {
