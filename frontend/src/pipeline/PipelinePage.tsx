@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { useMutation, useQueries, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueries, useQueryClient, type UseQueryResult } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, type Query } from '../api/client';
 import { queryKeys } from '../api/queryKeys';
@@ -24,6 +24,18 @@ interface Asking {
   to: Stage;
   kind: ReasonKind;
   error: string | null;
+}
+
+/**
+ * The columns' queries and the pages loaded so far, by stage. As useQueries' combine (defined once, out of
+ * the component) the result changes only when a query's does, so effects can depend on `pages`.
+ */
+function byStage(results: UseQueryResult<LeadPage>[]) {
+  const pages: Partial<Record<Stage, LeadPage>> = {};
+  STAGES.forEach((stage, i) => {
+    if (results[i].data) pages[stage] = results[i].data;
+  });
+  return { results, pages };
 }
 
 function useDebounced<T>(value: T, ms: number): T {
@@ -72,7 +84,7 @@ export default function PipelinePage() {
     timers.current.add(timer);
   }, []);
 
-  const results = useQueries({
+  const { results, pages } = useQueries({
     queries: STAGES.map((stage) => {
       const filters = {
         stage: [stage],
@@ -87,10 +99,7 @@ export default function PipelinePage() {
         placeholderData: (previous: LeadPage | undefined) => previous,
       };
     }),
-  });
-  const pages: Partial<Record<Stage, LeadPage>> = {};
-  STAGES.forEach((stage, i) => {
-    if (results[i].data) pages[stage] = results[i].data;
+    combine: byStage,
   });
   const columns = buildColumns(pages, pending);
 
