@@ -62,13 +62,16 @@ describe('durations', () => {
   });
 });
 
+/** What the page sends with PUT /api/v1/brokers/current, as far as these tests read it. */
+type SavedBroker = { personaName: string; settings: Record<string, unknown> };
+
 describe('SettingsPage', () => {
   it('shows the broker settings and saves every one of them with PUT /api/v1/brokers/current', async () => {
-    let sent: Record<string, any> | undefined;
+    let sent: SavedBroker | undefined;
     stubApi(
       routes({
         'PUT /api/v1/brokers/current': ({ body }: { body: unknown }) => {
-          sent = body as Record<string, any>;
+          sent = body as SavedBroker;
           return {
             ...BROKER,
             personaName: sent.personaName,

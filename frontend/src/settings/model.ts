@@ -189,7 +189,7 @@ export function toBody(form: SettingsForm, original: Broker) {
 
 /** Every IANA time zone the browser knows, with the current one even if it does not. */
 export function timeZones(current: string): string[] {
-  let zones: string[] = [];
+  let zones: string[];
   try {
     zones =
       (Intl as unknown as { supportedValuesOf?: (key: string) => string[] }).supportedValuesOf?.('timeZone') ?? [];

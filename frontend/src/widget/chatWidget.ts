@@ -305,7 +305,8 @@ export function mount(options: WidgetOptions): WidgetHandle {
   input.addEventListener('keydown', (event) => {
     if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
       event.preventDefault();
-      form.requestSubmit ? form.requestSubmit() : void submit(event);
+      if (form.requestSubmit) form.requestSubmit();
+      else void submit(event);
     }
   });
   form.addEventListener('submit', (event) => void submit(event));
