@@ -6,9 +6,12 @@ import { queryKeys } from '../api/queryKeys';
 import { PageHeader } from '../ui/PageHeader';
 import { EmptyState, QueryState, Skeleton } from '../ui/States';
 import type { Broker } from '../ui/useBroker';
-import { Dialog, Field, FormDialog, Toast } from '../users/Dialog';
-import { FORM, errorProps, fieldErrors, type FieldErrors } from '../users/problems';
+import { ConfirmDialog, FormDialog } from '../ui/Dialog';
+import { Field, FormError } from '../ui/Field';
+import { errorProps, fieldErrors, type FieldErrors } from '../ui/problems';
+import { Toast } from '../ui/Toast';
 import { TimeZoneSelect } from '../settings/TimeZoneSelect';
+import '../ui/table.css';
 
 const FIELDS = ['slug', 'name', 'timeZone', 'personaName', 'personaTone'];
 
@@ -189,11 +192,7 @@ function BrokerDialog({
       pending={save.isPending}
       submitLabel={save.isPending ? (broker ? t('saving') : t('creating')) : broker ? t('save') : t('create')}
     >
-      {errors[FORM] && (
-        <p className="form-error" role="alert">
-          {errors[FORM]}
-        </p>
-      )}
+      <FormError errors={errors} />
       <Field label={t('name')} id="broker-name" error={errors.name}>
         <input
           id="broker-name"
@@ -242,28 +241,20 @@ function BrokerDialog({
 
 function Deactivate({ broker, onClose, onDone }: { broker: Broker; onClose: () => void; onDone: () => void }) {
   const { t } = useTranslation('brokers');
-  const [error, setError] = useState<string | null>(null);
   const remove = useMutation({
     mutationFn: () => api(`/api/v1/brokers/${broker.id}`, { method: 'DELETE' }),
     onSuccess: onDone,
-    onError: (e) => setError(e instanceof Error ? e.message : String(e)),
   });
   return (
-    <Dialog title={t('deactivateOf', { name: broker.name })} onClose={onClose}>
-      <p>{t('deactivateConfirm', { name: broker.name })}</p>
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
-      <div className="dialog-actions">
-        <button type="button" className="btn" onClick={onClose}>
-          {t('common:state.cancel')}
-        </button>
-        <button type="button" className="btn danger" disabled={remove.isPending} onClick={() => remove.mutate()}>
-          {t('deactivate')}
-        </button>
-      </div>
-    </Dialog>
+    <ConfirmDialog
+      title={t('deactivateOf', { name: broker.name })}
+      confirmLabel={t('deactivate')}
+      pending={remove.isPending}
+      error={remove.error?.message}
+      onConfirm={() => remove.mutate()}
+      onClose={onClose}
+    >
+      {t('deactivateConfirm', { name: broker.name })}
+    </ConfirmDialog>
   );
 }

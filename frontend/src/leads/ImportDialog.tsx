@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
-import { Dialog } from './Dialog';
+import { Dialog } from '../ui/Dialog';
 import type { ImportReport } from './types';
 
 /** A refused row is "skipped" when it duplicates a lead (in the file or the broker), an error otherwise. */
@@ -26,7 +26,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
 
   const report = upload.data;
   return (
-    <Dialog title={t('import.title')} onClose={onClose} wide>
+    <Dialog title={t('import.title')} closeButton onClose={onClose} wide>
       {!report ? (
         <form
           className="grid"

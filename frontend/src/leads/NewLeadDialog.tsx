@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
-import { Dialog } from './Dialog';
+import { Dialog } from '../ui/Dialog';
 import type { NewLead } from './types';
 
 const TEXT_FIELDS = ['name', 'phone', 'email', 'zone', 'propertyType', 'timeline', 'source'] as const;
@@ -59,7 +59,7 @@ export function NewLeadDialog({ onClose }: { onClose: () => void }) {
 
   const error = localError ?? create.error?.message;
   return (
-    <Dialog title={t('create.title')} onClose={onClose} wide>
+    <Dialog title={t('create.title')} closeButton onClose={onClose} wide>
       <form className="new-lead-form" onSubmit={submit} noValidate>
         <label>
           {t('create.name')}

@@ -7,7 +7,8 @@ import { queryKeys } from '../api/queryKeys';
 import { EmptyState, QueryState, Skeleton } from '../ui/States';
 import { formatDateTime, formatRelative } from '../ui/format';
 import { useTimeZone } from '../ui/useBroker';
-import { Toast } from '../users/Dialog';
+import { Toast } from '../ui/Toast';
+import '../ui/table.css';
 
 /** The rows of `GET /api/v1/leads` this page reads. */
 interface AttentionLead {

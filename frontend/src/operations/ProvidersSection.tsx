@@ -7,6 +7,7 @@ import { EmptyState, QueryState, Skeleton } from '../ui/States';
 import { formatDateTime, formatNumber, formatPercent, locale } from '../ui/format';
 import { useBroker, useTimeZone } from '../ui/useBroker';
 import { useGoogleCalendar, useHealth, useTelegramBot } from '../settings/channelsApi';
+import '../ui/table.css';
 
 /** `GET /api/v1/operations/providers`. */
 export interface ProviderHealth {

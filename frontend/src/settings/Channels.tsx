@@ -7,8 +7,10 @@ import { queryKeys } from '../api/queryKeys';
 import { Skeleton, ErrorState } from '../ui/States';
 import { formatDateTime } from '../ui/format';
 import { useTimeZone } from '../ui/useBroker';
-import { Dialog, Field, Toast } from '../users/Dialog';
-import { FORM, errorProps, fieldErrors, type FieldErrors } from '../users/problems';
+import { ConfirmDialog } from '../ui/Dialog';
+import { Field, FormError } from '../ui/Field';
+import { errorProps, fieldErrors, type FieldErrors } from '../ui/problems';
+import { Toast } from '../ui/Toast';
 import { useGoogleCalendar, useHealth, useTelegramBot, type GoogleCalendar, type TelegramBot } from './channelsApi';
 
 /** Where the browser goes to grant calendar access; a function so tests can see the address. */
@@ -133,11 +135,7 @@ function TelegramConnection({ slug }: { slug: string }) {
         </p>
       )}
       <form onSubmit={submit} noValidate className="stack">
-        {errors[FORM] && (
-          <p className="form-error" role="alert">
-            {errors[FORM]}
-          </p>
-        )}
+        <FormError errors={errors} />
         <Field label={t('channels.token')} id="tg-token" error={errors.token} hint={t('channels.tokenHint')}>
           <input
             id="tg-token"
@@ -313,22 +311,15 @@ function CalendarConnection() {
         </>
       )}
       {confirming && (
-        <Dialog title={t('channels.disconnect')} onClose={() => setConfirming(false)}>
-          <p>{t('channels.disconnectConfirm')}</p>
-          <div className="dialog-actions">
-            <button type="button" className="btn" onClick={() => setConfirming(false)}>
-              {t('common:state.cancel')}
-            </button>
-            <button
-              type="button"
-              className="btn danger"
-              disabled={disconnect.isPending}
-              onClick={() => disconnect.mutate()}
-            >
-              {t('channels.disconnect')}
-            </button>
-          </div>
-        </Dialog>
+        <ConfirmDialog
+          title={t('channels.disconnect')}
+          confirmLabel={t('channels.disconnect')}
+          pending={disconnect.isPending}
+          onConfirm={() => disconnect.mutate()}
+          onClose={() => setConfirming(false)}
+        >
+          {t('channels.disconnectConfirm')}
+        </ConfirmDialog>
       )}
       <Toast message={toast} onDone={() => setToast(null)} />
     </div>

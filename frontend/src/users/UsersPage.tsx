@@ -6,8 +6,11 @@ import { queryKeys } from '../api/queryKeys';
 import { useAuth, type Role } from '../auth/AuthProvider';
 import { PageHeader } from '../ui/PageHeader';
 import { EmptyState, QueryState, Skeleton } from '../ui/States';
-import { Dialog, Field, FormDialog, Toast } from './Dialog';
-import { FORM, errorProps, fieldErrors, type FieldErrors } from './problems';
+import { ConfirmDialog, FormDialog } from '../ui/Dialog';
+import { Field, FormError } from '../ui/Field';
+import { errorProps, fieldErrors, type FieldErrors } from '../ui/problems';
+import { Toast } from '../ui/Toast';
+import '../ui/table.css';
 
 /** `UserView` of the api. */
 export interface User {
@@ -202,14 +205,6 @@ export default function UsersPage() {
       <Toast message={toast} onDone={() => setToast(null)} />
     </div>
   );
-}
-
-function FormError({ errors }: { errors: FieldErrors }) {
-  return errors[FORM] ? (
-    <p className="form-error" role="alert">
-      {errors[FORM]}
-    </p>
-  ) : null;
 }
 
 function CreateUser({
@@ -417,28 +412,20 @@ function ResetPassword({ user, onClose, onDone }: { user: User; onClose: () => v
 
 function Deactivate({ user, onClose, onDone }: { user: User; onClose: () => void; onDone: () => void }) {
   const { t } = useTranslation('users');
-  const [error, setError] = useState<string | null>(null);
   const remove = useMutation({
     mutationFn: () => api(`/api/v1/users/${user.id}`, { method: 'DELETE' }),
     onSuccess: onDone,
-    onError: (e) => setError(e instanceof Error ? e.message : String(e)),
   });
   return (
-    <Dialog title={t('deactivateOf', { name: user.fullName })} onClose={onClose}>
-      <p>{t('deactivateConfirm', { name: user.fullName })}</p>
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
-      <div className="dialog-actions">
-        <button type="button" className="btn" onClick={onClose}>
-          {t('common:state.cancel')}
-        </button>
-        <button type="button" className="btn danger" disabled={remove.isPending} onClick={() => remove.mutate()}>
-          {t('deactivate')}
-        </button>
-      </div>
-    </Dialog>
+    <ConfirmDialog
+      title={t('deactivateOf', { name: user.fullName })}
+      confirmLabel={t('deactivate')}
+      pending={remove.isPending}
+      error={remove.error?.message}
+      onConfirm={() => remove.mutate()}
+      onClose={onClose}
+    >
+      {t('deactivateConfirm', { name: user.fullName })}
+    </ConfirmDialog>
   );
 }

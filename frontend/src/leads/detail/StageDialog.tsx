@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { STAGES } from '../../ui/Badges';
 import { useLeadAction } from '../api';
-import { Dialog } from '../Dialog';
+import { Dialog } from '../../ui/Dialog';
 
 const NEED_REASON = new Set(['WON', 'LOST']);
 
@@ -32,7 +32,7 @@ export function StageDialog({
         : t('stageDialog.title');
 
   return (
-    <Dialog title={title} onClose={onClose}>
+    <Dialog title={title} closeButton onClose={onClose}>
       <form
         className="grid"
         noValidate

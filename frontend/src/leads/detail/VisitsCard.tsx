@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { formatDate, formatDateTime, formatTime } from '../../ui/format';
 import { useTimeZone } from '../../ui/useBroker';
 import { useFreeSlots, useLeadAction, useLeadAppointments } from '../api';
-import { Dialog } from '../Dialog';
+import { ConfirmDialog, Dialog } from '../../ui/Dialog';
 import type { LeadDetail } from '../types';
 import { dayIn, useNow } from '../time';
 import { Section, SectionBody } from './Section';
@@ -92,32 +92,19 @@ export function VisitsCard({ lead }: { lead: LeadDetail }) {
       )}
       {booking && <BookDialog lead={lead} onClose={() => setBooking(false)} />}
       {confirming && (
-        <Dialog title={t('detail.cancelVisit')} onClose={() => setConfirming(null)}>
-          <p>{t('detail.cancelConfirm', { when: formatDateTime(confirming.start, timeZone, i18n.language) })}</p>
-          {cancel.error && (
-            <p className="form-error" role="alert">
-              {cancel.error.message}
-            </p>
-          )}
-          <div className="dialog-actions">
-            <button type="button" className="btn" onClick={() => setConfirming(null)} data-autofocus>
-              {t('state.close', { ns: 'common' })}
-            </button>
-            <button
-              type="button"
-              className="btn danger"
-              disabled={cancel.isPending}
-              onClick={() =>
-                cancel.mutate(
-                  { kind: 'cancel', appointmentId: confirming.id },
-                  { onSuccess: () => setConfirming(null) },
-                )
-              }
-            >
-              {t('detail.cancelVisit')}
-            </button>
-          </div>
-        </Dialog>
+        <ConfirmDialog
+          title={t('detail.cancelVisit')}
+          confirmLabel={t('detail.cancelVisit')}
+          cancelLabel={t('state.close', { ns: 'common' })}
+          pending={cancel.isPending}
+          error={cancel.error?.message}
+          onConfirm={() =>
+            cancel.mutate({ kind: 'cancel', appointmentId: confirming.id }, { onSuccess: () => setConfirming(null) })
+          }
+          onClose={() => setConfirming(null)}
+        >
+          {t('detail.cancelConfirm', { when: formatDateTime(confirming.start, timeZone, i18n.language) })}
+        </ConfirmDialog>
       )}
     </Section>
   );
@@ -133,7 +120,7 @@ export function BookDialog({ lead, onClose }: { lead: LeadDetail; onClose: () =>
   const offered = new Set((lead.live?.offeredSlots ?? []).map((s) => new Date(s).getTime()));
 
   return (
-    <Dialog title={t('bookDialog.title')} onClose={onClose} wide>
+    <Dialog title={t('bookDialog.title')} closeButton onClose={onClose} wide>
       {lead.stage === 'LOST' && <p className="muted">{t('bookDialog.reopens')}</p>}
       <form
         onSubmit={(e) => {
