@@ -10,7 +10,8 @@ import { ErrorState } from '../ui/States';
 import { locale } from '../ui/format';
 import { useBrokerProfile, useTimeZone } from '../ui/useBroker';
 import { useAgents } from '../pipeline/api';
-import { addDays, clockOf, dayOf, isDay, minutesOfDay, mondayOf, startOfDay } from './calendarTime';
+import { addDays, clockOf, dayOf, isDay, minutesOfDay, mondayOf, startOfDay } from '../ui/calendarTime';
+import { useNow } from '../ui/time';
 import { hourRange, placeVisits, type Appointment, type Placed } from './layout';
 import './appointments.css';
 
@@ -33,15 +34,6 @@ function useMediaQuery(query: string): boolean {
     return () => list.removeEventListener?.('change', update);
   }, [query]);
   return matches;
-}
-
-function useNow(everyMs: number): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), everyMs);
-    return () => clearInterval(timer);
-  }, [everyMs]);
-  return now;
 }
 
 function dayLabel(day: string, language: string, long = false): string {

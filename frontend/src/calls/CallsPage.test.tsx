@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { renderPage, stubApi } from '../test/render';
-import CallsPage, { formatCallDuration, safeRecordingUrl, type CallPage, type CallRow } from './CallsPage';
+import CallsPage, { type CallPage, type CallRow } from './CallsPage';
 
 function call(id: string, status: string, extra: Partial<CallRow> = {}): CallRow {
   return {
@@ -150,16 +150,5 @@ describe('CallsPage', { timeout: 20_000 }, () => {
     await waitFor(() => expect(rows()).toHaveLength(5));
     expect(screen.getByText('26–30 de 30')).toBeInTheDocument();
     expect(fetchMock.mock.calls.some(([u]) => String(u).includes('offset=25'))).toBe(true);
-  });
-});
-
-describe('call formatting', () => {
-  it('formats durations and keeps only web recording addresses', () => {
-    expect(formatCallDuration(0)).toBe('0:00');
-    expect(formatCallDuration(185)).toBe('3:05');
-    expect(formatCallDuration(3729)).toBe('1:02:09');
-    expect(safeRecordingUrl('https://x.example/a.mp3')).toBe('https://x.example/a.mp3');
-    expect(safeRecordingUrl('javascript:alert(1)')).toBeNull();
-    expect(safeRecordingUrl(null)).toBeNull();
   });
 });

@@ -7,6 +7,8 @@ import { queryKeys } from '../api/queryKeys';
 import { PageHeader } from '../ui/PageHeader';
 import { EmptyState, ErrorState } from '../ui/States';
 import { formatDateTime } from '../ui/format';
+import { safeUrl } from '../ui/safeUrl';
+import { formatDuration } from '../ui/time';
 import { useTimeZone } from '../ui/useBroker';
 import type { CallPage, CallRow } from '../leads/types';
 
@@ -17,29 +19,9 @@ import './calls.css';
 export const OUTCOMES = ['COMPLETED', 'NO_ANSWER', 'BUSY', 'VOICEMAIL', 'FAILED', 'CANCELED', 'IN_PROGRESS'] as const;
 const PAGE = 25;
 
-/** 0:42, 12:05, 1:02:09. */
-export function formatCallDuration(seconds: number): string {
-  const s = Math.max(0, Math.round(seconds));
-  const h = Math.floor(s / 3600);
-  const m = Math.floor((s % 3600) / 60);
-  const rest = String(s % 60).padStart(2, '0');
-  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${rest}` : `${m}:${rest}`;
-}
-
-/** A recording link only when it is a web address: a provider's odd value never becomes a script link. */
-export function safeRecordingUrl(url: string | null): string | null {
-  if (!url) return null;
-  try {
-    const parsed = new URL(url, window.location.origin);
-    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : null;
-  } catch {
-    return null;
-  }
-}
-
 function CallDetails({ call, id }: { call: CallRow; id: string }) {
   const { t } = useTranslation();
-  const recording = safeRecordingUrl(call.recordingUrl);
+  const recording = safeUrl(call.recordingUrl);
   return (
     <div className="call-details" id={id}>
       <section>
@@ -239,7 +221,7 @@ export default function CallsPage() {
                             {t(`calls:outcome.${call.status}`, { defaultValue: call.status })}
                           </span>
                         </td>
-                        <td className="nowrap">{formatCallDuration(call.durationSeconds)}</td>
+                        <td className="nowrap">{formatDuration(call.durationSeconds * 1000)}</td>
                         <td className="hide-narrow">{t('calls:attempt', { n: call.attempt })}</td>
                         <td className="hide-narrow">{call.provider ?? '—'}</td>
                         <td>

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { AGENT, renderPage, stubApi } from '../test/render';
 import type { PipelineReport } from '../pipeline/api';
 import { leadListHandler, leadRow } from '../pipeline/testLeads';
-import HomePage, { formatDuration } from './HomePage';
+import HomePage from './HomePage';
 
 const figures = {
   leads: 20,
@@ -201,14 +201,5 @@ describe('HomePage', { timeout: 20_000 }, () => {
     renderPage(<HomePage />);
     expect(await screen.findByText('database is down')).toBeInTheDocument();
     expect(screen.getAllByRole('button', { name: 'Reintentar' }).length).toBeGreaterThan(0);
-  });
-});
-
-describe('formatDuration', () => {
-  it('reads seconds, minutes and hours', () => {
-    expect(formatDuration(42, 'es')).toBe('42 s');
-    expect(formatDuration(150, 'es')).toBe('2,5 min');
-    expect(formatDuration(5400, 'en')).toBe('1.5 hr');
-    expect(formatDuration(null, 'es')).toBe('—');
   });
 });

@@ -7,6 +7,7 @@ import { PageHeader } from '../ui/PageHeader';
 import { ErrorState, Skeleton } from '../ui/States';
 import { StageBadge, StatusBadge, STAGES } from '../ui/Badges';
 import { formatNumber, formatPercent, formatRelative, locale } from '../ui/format';
+import { formatDurationUnit } from '../ui/time';
 import { Funnel, type FunnelStep } from '../ui/charts/Funnel';
 import { BarChart } from '../ui/charts/BarChart';
 import { useLeadList, usePipelineMetrics, type LeadRow, type PipelineReport } from '../pipeline/api';
@@ -15,21 +16,6 @@ import './home.css';
 const PERIODS = [7, 30, 90] as const;
 const WEEKS = 12;
 const OPEN_STAGES = STAGES.filter((s) => s !== 'WON' && s !== 'LOST');
-
-/** 12 s, 4 min, 1.5 h: a response time as a broker reads it. */
-export function formatDuration(seconds: number | null | undefined, language: string): string {
-  if (seconds === null || seconds === undefined || Number.isNaN(seconds)) return '—';
-  const unit = (value: number, name: 'second' | 'minute' | 'hour', digits: number) =>
-    new Intl.NumberFormat(locale(language), {
-      style: 'unit',
-      unit: name,
-      unitDisplay: 'short',
-      maximumFractionDigits: digits,
-    }).format(value);
-  if (seconds < 60) return unit(Math.round(seconds), 'second', 0);
-  if (seconds < 3600) return unit(seconds / 60, 'minute', seconds < 600 ? 1 : 0);
-  return unit(seconds / 3600, 'hour', 1);
-}
 
 /** The start of a period of `days` days ending now, to the minute (a stable cache key while the page is open). */
 function periodStart(days: number): string {
@@ -80,7 +66,7 @@ function Kpis({ report }: { report: PipelineReport }) {
       <Kpi
         name="first-response"
         label={t('home:kpi.firstResponse')}
-        value={formatDuration(h.firstResponse.medianSeconds, i18n.language)}
+        value={formatDurationUnit(h.firstResponse.medianSeconds, i18n.language)}
         hint={
           h.firstResponse.answered + h.firstResponse.unanswered === 0
             ? t('home:kpi.firstResponseNone')

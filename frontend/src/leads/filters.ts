@@ -1,5 +1,5 @@
 import type { Query } from '../api/client';
-import { startOfDayIn } from './time';
+import { startOfDayIn } from '../ui/calendarTime';
 
 /**
  * The leads list's state lives in the URL (shareable, survives a reload, the back button undoes a filter):

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useLeadAction } from '../leads/api';
 import { formatDateTime, formatRelative } from '../ui/format';
 import { useTimeZone } from '../ui/useBroker';
-import { millis } from '../leads/time';
+import { millis } from '../ui/time';
 import { useTaskAction, type TaskAction } from './api';
 import type { Task } from './types';
 

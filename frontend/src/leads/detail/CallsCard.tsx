@@ -2,19 +2,9 @@ import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../ui/format';
 import { useTimeZone } from '../../ui/useBroker';
 import { useLeadCalls } from '../api';
-import { formatDuration } from '../time';
+import { safeUrl } from '../../ui/safeUrl';
+import { formatDuration } from '../../ui/time';
 import { Section, SectionBody } from './Section';
-
-/** A recording is played or linked only from an http(s) address (never `javascript:` or `data:`). */
-export function safeUrl(url: string | null | undefined): string | null {
-  if (!url) return null;
-  try {
-    const parsed = new URL(url, window.location.origin);
-    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : null;
-  } catch {
-    return null;
-  }
-}
 
 /** The lead's voice calls, newest first: outcome, summary, transcript and recording. */
 export function CallsCard({ leadId }: { leadId: string }) {

@@ -5,7 +5,8 @@ import { useTimeZone } from '../../ui/useBroker';
 import { useFreeSlots, useLeadAction, useLeadAppointments } from '../api';
 import { ConfirmDialog, Dialog } from '../../ui/Dialog';
 import type { LeadDetail } from '../types';
-import { dayIn, useNow } from '../time';
+import { dayOf } from '../../ui/calendarTime';
+import { useNow } from '../../ui/time';
 import { Section, SectionBody } from './Section';
 
 /**
@@ -133,7 +134,7 @@ export function BookDialog({ lead, onClose }: { lead: LeadDetail; onClose: () =>
             if (free.slots.length === 0) return <p className="muted">{t('bookDialog.none')}</p>;
             const days = new Map<string, typeof free.slots>();
             for (const slot of free.slots) {
-              const day = dayIn(slot.start, timeZone);
+              const day = dayOf(slot.start, timeZone);
               days.set(day, [...(days.get(day) ?? []), slot]);
             }
             return (

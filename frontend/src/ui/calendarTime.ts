@@ -99,6 +99,15 @@ export function startOfDay(day: string, timeZone: string): Date {
   return instantAt(day, 0, timeZone);
 }
 
+/**
+ * The instant a day typed as `YYYY-MM-DD` (plus `plusDays`) starts in `timeZone`, as the api reads it (ISO),
+ * or null for anything that is not a day. A broker's "created on the 3rd" is the 3rd in Santiago, wherever
+ * the agent's phone is.
+ */
+export function startOfDayIn(day: string, timeZone: string, plusDays = 0): string | null {
+  return isDay(day) ? startOfDay(addDays(day, plusDays), timeZone).toISOString() : null;
+}
+
 export function addDays(day: string, days: number): string {
   const [y, m, d] = day.split('-').map(Number);
   const date = new Date(Date.UTC(y, m - 1, d + days));
