@@ -9,7 +9,7 @@ import { PageHeader } from '../ui/PageHeader';
 import { ErrorState } from '../ui/States';
 import { locale } from '../ui/format';
 import { useBrokerProfile, useTimeZone } from '../ui/useBroker';
-import { useAgents } from '../pipeline/api';
+import { useAgents } from '../leads/api';
 import { addDays, clockOf, dayOf, isDay, minutesOfDay, mondayOf, startOfDay } from '../ui/calendarTime';
 import { useNow } from '../ui/time';
 import { hourRange, placeVisits, type Appointment, type Placed } from './layout';

@@ -13,7 +13,7 @@ import { useTimeZone } from '../ui/useBroker';
 import type { CallPage, CallRow } from '../leads/types';
 
 export type { CallPage, CallRow };
-import { useAgents } from '../pipeline/api';
+import { useAgents } from '../leads/api';
 import './calls.css';
 
 export const OUTCOMES = ['COMPLETED', 'NO_ANSWER', 'BUSY', 'VOICEMAIL', 'FAILED', 'CANCELED', 'IN_PROGRESS'] as const;

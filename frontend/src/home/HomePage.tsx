@@ -10,7 +10,8 @@ import { formatNumber, formatPercent, formatRelative, locale } from '../ui/forma
 import { formatDurationUnit } from '../ui/time';
 import { Funnel, type FunnelStep } from '../ui/charts/Funnel';
 import { BarChart } from '../ui/charts/BarChart';
-import { useLeadList, usePipelineMetrics, type LeadRow, type PipelineReport } from '../pipeline/api';
+import { useLeadList } from '../leads/api';
+import { usePipelineMetrics, type LeadRow, type PipelineReport } from '../pipeline/api';
 import './home.css';
 
 const PERIODS = [7, 30, 90] as const;

@@ -1,12 +1,13 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useMutation, useQueries, useQueryClient, type UseQueryResult } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError, type Query } from '../api/client';
+import { api, ApiError } from '../api/client';
 import { queryKeys } from '../api/queryKeys';
 import { useLiveEvent } from '../live/LiveEvents';
 import { PageHeader } from '../ui/PageHeader';
 import { STAGES, type Stage } from '../ui/Badges';
-import { useAgents, type LeadPage, type LeadRow } from './api';
+import { leadListQuery, useAgents } from '../leads/api';
+import type { LeadPage, LeadRow } from './api';
 import { buildColumns, reasonNeeded, settledMoves, type PendingMove, type ReasonKind } from './board';
 import { KanbanColumn } from './KanbanColumn';
 import { MoveDialog } from './MoveDialog';
@@ -85,20 +86,14 @@ export default function PipelinePage() {
   }, []);
 
   const { results, pages } = useQueries({
-    queries: STAGES.map((stage) => {
-      const filters = {
+    queries: STAGES.map((stage) =>
+      leadListQuery({
         stage: [stage],
         search: term || undefined,
         agentId: agentId || undefined,
         limit: limits[stage] ?? PAGE,
-      };
-      return {
-        queryKey: queryKeys.leadList(filters),
-        queryFn: ({ signal }: { signal: AbortSignal }) =>
-          api<LeadPage>('/api/v1/leads', { query: filters as Query, signal }),
-        placeholderData: (previous: LeadPage | undefined) => previous,
-      };
-    }),
+      }),
+    ),
     combine: byStage,
   });
   const columns = buildColumns(pages, pending);
