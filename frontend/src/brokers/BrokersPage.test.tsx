@@ -102,4 +102,27 @@ describe('BrokersPage', () => {
     expect(await screen.findByText('Inactiva')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Reactivar' })).toBeInTheDocument();
   });
+
+  it('reactivates a broker, says so, and shows it active again', async () => {
+    let active = false;
+    const sent: unknown[] = [];
+    stubApi(
+      {
+        'GET /api/v1/brokers': () => [{ ...DEMO, active }],
+        'PUT /api/v1/brokers/b-1': ({ body }: { body: unknown }) => {
+          sent.push(body);
+          active = true;
+          return { ...DEMO, active };
+        },
+      },
+      ROOT,
+    );
+    const user = userEvent.setup({ delay: null });
+    renderPage(<BrokersPage />);
+    await user.click(await screen.findByRole('button', { name: 'Reactivar' }));
+    expect(await screen.findByText('Inmobiliaria Demo quedó activa.')).toBeInTheDocument();
+    expect(sent).toEqual([{ active: true }]);
+    expect(await screen.findByText('Activa')).toBeInTheDocument();
+    expect(screen.getByTestId('broker-row')).not.toHaveClass('inactive');
+  });
 });
