@@ -17,7 +17,10 @@ test("an agent cannot open another agent's lead", async ({ page, request }) => {
   });
   expect(lead.status(), await lead.text()).toBe(201);
   const leadId: string = (await lead.json()).leadId;
-  const assigned = await request.post(`/api/v1/leads/${leadId}/assign`, { headers: bearer(admin), data: { agentId: other.id } });
+  const assigned = await request.post(`/api/v1/leads/${leadId}/assign`, {
+    headers: bearer(admin),
+    data: { agentId: other.id },
+  });
   expect(assigned.status(), await assigned.text()).toBe(200);
 
   await signIn(page, AGENT);

@@ -36,8 +36,9 @@ test('chatting from "hola" to a booked visit moves the card across the kanban li
   await say('Quiero agendar una visita');
   await say('La primera');
 
-  await expect(page.getByTestId('kanban-column-SCHEDULED').getByTestId('lead-card').filter({ hasText: 'Pedro Soto' }))
-    .toBeVisible({ timeout: 60_000 });
+  await expect(
+    page.getByTestId('kanban-column-SCHEDULED').getByTestId('lead-card').filter({ hasText: 'Pedro Soto' }),
+  ).toBeVisible({ timeout: 60_000 });
   expect(await page.evaluate(() => (window as unknown as { e2eMark?: string }).e2eMark)).toBe('no reload');
   await snapshot(page, 'pipeline');
   await snapshot(chat, 'test-chat');

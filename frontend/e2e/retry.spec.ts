@@ -15,10 +15,18 @@ test('a failed step shows its error and Retry resumes the lead', async ({ page, 
     await request.post(`${stub}/message`, { data: { chatId, firstName: 'Teresa', text: 'hola, soy Teresa Fuentes' } });
     const accessToken = await token(request);
     const row = await leadNamed(request, accessToken, 'Teresa');
-    await expect.poll(async () => {
-      const lead = await (await request.get(`/api/v1/leads/${row.id}`, { headers: bearer(accessToken) })).json();
-      return JSON.stringify(lead).includes('needsAttention":true') || JSON.stringify(lead).includes('needs_attention":true');
-    }, { timeout: 90_000 }).toBe(true);
+    await expect
+      .poll(
+        async () => {
+          const lead = await (await request.get(`/api/v1/leads/${row.id}`, { headers: bearer(accessToken) })).json();
+          return (
+            JSON.stringify(lead).includes('needsAttention":true') ||
+            JSON.stringify(lead).includes('needs_attention":true')
+          );
+        },
+        { timeout: 90_000 },
+      )
+      .toBe(true);
 
     await signIn(page);
     await page.goto(`/leads/${row.id}`);
@@ -30,8 +38,11 @@ test('a failed step shows its error and Retry resumes the lead', async ({ page, 
     await request.post(`${stub}/refuse-sends`, { data: { refuse: false } });
     await page.getByRole('button', { name: 'Reintentar', exact: true }).click();
     await expect(failed).toHaveCount(0, { timeout: 60_000 });
-    await expect.poll(async () => (await (await request.post(`${stub}/sent`, { data: { chatId } })).json()).length,
-      { timeout: 60_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(async () => (await (await request.post(`${stub}/sent`, { data: { chatId } })).json()).length, {
+        timeout: 60_000,
+      })
+      .toBeGreaterThan(0);
   } finally {
     await request.post(`${stub}/refuse-sends`, { data: { refuse: false } });
   }

@@ -16,14 +16,19 @@ test('an agent takes over, writes as a human, and the AI stays silent until rele
   await expect(page.getByTestId('human-mode')).toBeVisible();
   await page.getByLabel('Mensaje').fill('Hola Rita, soy Administradora Demo. ¿Te acomoda el sábado?');
   await page.getByRole('button', { name: 'Enviar', exact: true }).click();
-  await expect(page.getByTestId('message').and(page.locator('[data-author="human"]'))).toContainText('¿Te acomoda el sábado?');
+  await expect(page.getByTestId('message').and(page.locator('[data-author="human"]'))).toContainText(
+    '¿Te acomoda el sábado?',
+  );
 
   // the lead sees the human's words, and writes back: the lead's message arrives live, the AI does not answer
-  await expect.poll(async () => (await lead.messages()).some((m) => m.body.includes('¿Te acomoda el sábado?'))).toBe(true);
+  await expect
+    .poll(async () => (await lead.messages()).some((m) => m.body.includes('¿Te acomoda el sábado?')))
+    .toBe(true);
   const aiBefore = await aiMessages.count();
   await lead.say('¿sigues ahí?');
-  await expect(page.getByTestId('message').and(page.locator('[data-direction="inbound"]')).filter({ hasText: '¿sigues ahí?' }))
-    .toBeVisible();
+  await expect(
+    page.getByTestId('message').and(page.locator('[data-direction="inbound"]')).filter({ hasText: '¿sigues ahí?' }),
+  ).toBeVisible();
   await page.waitForTimeout(8_000); // longer than the offline agent ever takes to answer
   await expect(aiMessages).toHaveCount(aiBefore);
   expect((await lead.messages()).filter((m) => m.author?.toLowerCase() === 'ai').length).toBe(aiBefore);

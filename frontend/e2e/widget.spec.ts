@@ -11,7 +11,9 @@ test('a visitor chats through the embedded widget and becomes a lead', async ({ 
   const chat = page.getByRole('dialog');
   await chat.getByLabel('Mensaje').fill('hola, soy Olga Widget y busco depto en Ñuñoa');
   await chat.getByRole('button', { name: 'Enviar', exact: true }).click();
-  await expect(chat.locator('[data-testid="chat-message"][data-from="agent"]').first()).toBeVisible({ timeout: 60_000 });
+  await expect(chat.locator('[data-testid="chat-message"][data-from="agent"]').first()).toBeVisible({
+    timeout: 60_000,
+  });
   await snapshot(page, 'widget-demo');
 
   const lead = await leadNamed(request, await token(request), 'Olga Widget');

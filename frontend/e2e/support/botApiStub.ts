@@ -35,16 +35,28 @@ export function startBotApiStub(port: number) {
         for (let i = 0; i < 10 && !queued.some((u) => (u as { update_id: number }).update_id >= offset); i++) {
           await new Promise((r) => setTimeout(r, 100));
         }
-        return ok(res, queued.filter((u) => (u as { update_id: number }).update_id >= offset));
+        return ok(
+          res,
+          queued.filter((u) => (u as { update_id: number }).update_id >= offset),
+        );
       }
       case 'sendmessage': {
         if (refuseSends) {
           // a refusal that retrying cannot fix, and that is not "this chat is gone" (blocked, not found)
-          return json(res, 400, { ok: false, error_code: 400, description: "Bad Request: can't parse entities: unsupported start tag at byte offset 0" });
+          return json(res, 400, {
+            ok: false,
+            error_code: 400,
+            description: "Bad Request: can't parse entities: unsupported start tag at byte offset 0",
+          });
         }
         const chatId = Number(params.chat_id);
         sent.push({ chatId, text: String(params.text ?? '') });
-        return ok(res, { message_id: sent.length, date: Math.floor(Date.now() / 1000), chat: { id: chatId, type: 'private' }, text: params.text });
+        return ok(res, {
+          message_id: sent.length,
+          date: Math.floor(Date.now() / 1000),
+          chat: { id: chatId, type: 'private' },
+          text: params.text,
+        });
       }
       case 'getwebhookinfo':
         return ok(res, { url: '', has_custom_certificate: false, pending_update_count: 0 });
@@ -74,7 +86,11 @@ export function startBotApiStub(port: number) {
         refuseSends = input.refuse === true;
         return json(res, 200, { refuseSends });
       case 'sent':
-        return json(res, 200, sent.filter((s) => input.chatId === undefined || s.chatId === input.chatId));
+        return json(
+          res,
+          200,
+          sent.filter((s) => input.chatId === undefined || s.chatId === input.chatId),
+        );
       default:
         return json(res, 404, { error: `no control ${action}` });
     }

@@ -40,9 +40,12 @@ export async function signInThroughTheForm(page: Page, who = ADMIN) {
 /** Opens the dashboard signed in with the account's run-long session (the dashboard keeps it in localStorage). */
 export async function signIn(page: Page, who = ADMIN) {
   const session = await sessionOf(page.request, who);
-  await page.addInitScript(([key, value]) => {
-    if (!localStorage.getItem(key)) localStorage.setItem(key, value);
-  }, ['inmo.session', JSON.stringify(session)] as const);
+  await page.addInitScript(
+    ([key, value]) => {
+      if (!localStorage.getItem(key)) localStorage.setItem(key, value);
+    },
+    ['inmo.session', JSON.stringify(session)] as const,
+  );
   await page.goto('/');
   await expect(page.getByTestId('current-user')).toBeVisible();
 }

@@ -10,7 +10,9 @@ afterEach(() => vi.unstubAllGlobals());
 
 describe('withQuery', () => {
   it('skips empty values and repeats arrays', () => {
-    expect(withQuery('/x', { q: '', stage: ['NEW', 'WON'], page: 2, none: undefined })).toBe('/x?stage=NEW&stage=WON&page=2');
+    expect(withQuery('/x', { q: '', stage: ['NEW', 'WON'], page: 2, none: undefined })).toBe(
+      '/x?stage=NEW&stage=WON&page=2',
+    );
   });
 });
 
@@ -38,14 +40,20 @@ describe('api', () => {
 
   it('ends the session when the refresh is refused', async () => {
     session.start({ access_token: 'old', refresh_token: 'stolen' });
-    vi.stubGlobal('fetch', vi.fn(async (url: string) => (url === '/auth/refresh' ? json(401, {}) : json(401, {}))));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string) => (url === '/auth/refresh' ? json(401, {}) : json(401, {}))),
+    );
     await expect(api('/auth/me')).rejects.toBeInstanceOf(ApiError);
     expect(session.signedIn()).toBe(false);
   });
 
   it('carries the problem detail of an error', async () => {
     session.start({ access_token: 'a', refresh_token: 'r' });
-    vi.stubGlobal('fetch', vi.fn().mockResolvedValue(json(409, { title: 'Conflict', detail: 'The lead is in human mode' })));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn().mockResolvedValue(json(409, { title: 'Conflict', detail: 'The lead is in human mode' })),
+    );
     const error = (await api('/api/v1/leads/1/stage', { body: {} }).catch((e: unknown) => e)) as ApiError;
     expect(error).toBeInstanceOf(ApiError);
     expect(error.status).toBe(409);

@@ -32,7 +32,6 @@ export const queryKeys = {
   pipelineMetrics: (params: object) => ['pipeline', 'metrics', params] as const,
   appointmentList: (params: object) => ['appointments', 'list', params] as const,
   callList: (params: object) => ['calls', 'list', params] as const,
-  agents: ['users', 'agents'] as const,
   // operations, settings, users, brokers, test chat
   brokerProfile: ['broker', 'profile'] as const,
   brokerList: (params: object) => ['brokers', params] as const,

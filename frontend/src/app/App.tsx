@@ -51,18 +51,102 @@ export function AppRoutes() {
           </RequireSignIn>
         }
       >
-        <Route index element={<Page><HomePage /></Page>} />
-        <Route path="leads" element={<Page><LeadsPage /></Page>} />
-        <Route path="leads/:id" element={<Page><LeadDetailPage /></Page>} />
-        <Route path="pipeline" element={<Page><PipelinePage /></Page>} />
-        <Route path="inbox" element={<Page><InboxPage /></Page>} />
-        <Route path="appointments" element={<Page><AppointmentsPage /></Page>} />
-        <Route path="calls" element={<Page><CallsPage /></Page>} />
-        <Route path="operations" element={<Page role={canSee.operations}><OperationsPage /></Page>} />
-        <Route path="settings" element={<Page role={canSee.settings}><SettingsPage /></Page>} />
-        <Route path="users" element={<Page role={canSee.users}><UsersPage /></Page>} />
-        <Route path="brokers" element={<Page role={canSee.brokers}><BrokersPage /></Page>} />
-        <Route path="test-chat" element={<Page><TestChatPage /></Page>} />
+        <Route
+          index
+          element={
+            <Page>
+              <HomePage />
+            </Page>
+          }
+        />
+        <Route
+          path="leads"
+          element={
+            <Page>
+              <LeadsPage />
+            </Page>
+          }
+        />
+        <Route
+          path="leads/:id"
+          element={
+            <Page>
+              <LeadDetailPage />
+            </Page>
+          }
+        />
+        <Route
+          path="pipeline"
+          element={
+            <Page>
+              <PipelinePage />
+            </Page>
+          }
+        />
+        <Route
+          path="inbox"
+          element={
+            <Page>
+              <InboxPage />
+            </Page>
+          }
+        />
+        <Route
+          path="appointments"
+          element={
+            <Page>
+              <AppointmentsPage />
+            </Page>
+          }
+        />
+        <Route
+          path="calls"
+          element={
+            <Page>
+              <CallsPage />
+            </Page>
+          }
+        />
+        <Route
+          path="operations"
+          element={
+            <Page role={canSee.operations}>
+              <OperationsPage />
+            </Page>
+          }
+        />
+        <Route
+          path="settings"
+          element={
+            <Page role={canSee.settings}>
+              <SettingsPage />
+            </Page>
+          }
+        />
+        <Route
+          path="users"
+          element={
+            <Page role={canSee.users}>
+              <UsersPage />
+            </Page>
+          }
+        />
+        <Route
+          path="brokers"
+          element={
+            <Page role={canSee.brokers}>
+              <BrokersPage />
+            </Page>
+          }
+        />
+        <Route
+          path="test-chat"
+          element={
+            <Page>
+              <TestChatPage />
+            </Page>
+          }
+        />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { NavLink, Outlet, useLocation } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { canSee, useAuth, type Role } from '../auth/AuthProvider';
@@ -31,9 +31,9 @@ export function Shell() {
   const { me, logout } = useAuth();
   const live = useLive();
   const location = useLocation();
-  const [menuOpen, setMenuOpen] = useState(false);
-
-  useEffect(() => setMenuOpen(false), [location.pathname]); // a phone's menu closes after a choice
+  // a phone's menu is open on the page where it was opened: choosing another page closes it
+  const [menuOpenOn, setMenuOpenOn] = useState<string | null>(null);
+  const menuOpen = menuOpenOn === location.pathname;
 
   const items = NAV.filter((item) => !item.visible || item.visible(me?.role));
   return (
@@ -47,7 +47,7 @@ export function Shell() {
           className="btn ghost menu-button"
           aria-expanded={menuOpen}
           aria-controls="main-nav"
-          onClick={() => setMenuOpen((open) => !open)}
+          onClick={() => setMenuOpenOn(menuOpen ? null : location.pathname)}
         >
           ☰ <span className="sr-only">{t('nav.menu')}</span>
         </button>

@@ -6,15 +6,40 @@ import AppointmentsPage from './AppointmentsPage';
 import type { Appointment } from './layout';
 import { placeVisits } from './layout';
 
-const TOKYO_BROKER = { id: 'b-1', slug: 'demo', name: 'Demo', timeZone: 'Asia/Tokyo', personaName: 'Sofía',
-  personaTone: 'cercana', active: true, settings: {} };
+const TOKYO_BROKER = {
+  id: 'b-1',
+  slug: 'demo',
+  name: 'Demo',
+  timeZone: 'Asia/Tokyo',
+  personaName: 'Sofía',
+  personaTone: 'cercana',
+  active: true,
+  settings: {},
+};
 const AGENT_ID = 'u-ana';
 
-function visit(id: string, leadName: string, slotStart: string, minutes = 60, extra: Partial<Appointment> = {}): Appointment {
+function visit(
+  id: string,
+  leadName: string,
+  slotStart: string,
+  minutes = 60,
+  extra: Partial<Appointment> = {},
+): Appointment {
   return {
-    id, brokerSlug: 'demo', leadId: `lead-${id}`, leadName, assignedAgentId: AGENT_ID, workflowId: null, slotStart,
-    slotEnd: new Date(Date.parse(slotStart) + minutes * 60_000).toISOString(), status: 'BOOKED', notes: null,
-    createdAt: '2026-02-20T12:00:00Z', cancelledAt: null, cancelReason: null, ...extra,
+    id,
+    brokerSlug: 'demo',
+    leadId: `lead-${id}`,
+    leadName,
+    assignedAgentId: AGENT_ID,
+    workflowId: null,
+    slotStart,
+    slotEnd: new Date(Date.parse(slotStart) + minutes * 60_000).toISOString(),
+    status: 'BOOKED',
+    notes: null,
+    createdAt: '2026-02-20T12:00:00Z',
+    cancelledAt: null,
+    cancelReason: null,
+    ...extra,
   };
 }
 
@@ -26,7 +51,8 @@ const visits = [
 ];
 
 function requests(fetchMock: ReturnType<typeof stubApi>) {
-  return fetchMock.mock.calls.map(([url]) => new URL(String(url), 'http://x'))
+  return fetchMock.mock.calls
+    .map(([url]) => new URL(String(url), 'http://x'))
     .filter((url) => url.pathname === '/api/v1/appointments');
 }
 
@@ -36,11 +62,13 @@ afterEach(() => {
 });
 
 describe('AppointmentsPage', { timeout: 20_000 }, () => {
-  it('places each visit on the broker\'s day and hour, whatever the browser\'s zone', async () => {
+  it("places each visit on the broker's day and hour, whatever the browser's zone", async () => {
     const fetchMock = stubApi({
       'GET /api/v1/brokers/current/profile': TOKYO_BROKER,
       'GET /api/v1/appointments': visits,
-      'GET /api/v1/users': [{ id: AGENT_ID, brokerId: 'b-1', email: 'ana@x.cl', fullName: 'Ana Agente', role: 'AGENT', active: true }],
+      'GET /api/v1/users': [
+        { id: AGENT_ID, brokerId: 'b-1', email: 'ana@x.cl', fullName: 'Ana Agente', role: 'AGENT', active: true },
+      ],
     });
     renderPage(<AppointmentsPage />, { path: '/appointments?date=2026-03-04' });
 
@@ -73,7 +101,11 @@ describe('AppointmentsPage', { timeout: 20_000 }, () => {
   });
 
   it('moves by week and opens one day', async () => {
-    const fetchMock = stubApi({ 'GET /api/v1/brokers/current/profile': TOKYO_BROKER, 'GET /api/v1/appointments': [], 'GET /api/v1/users': [] });
+    const fetchMock = stubApi({
+      'GET /api/v1/brokers/current/profile': TOKYO_BROKER,
+      'GET /api/v1/appointments': [],
+      'GET /api/v1/users': [],
+    });
     renderPage(<AppointmentsPage />, { path: '/appointments?date=2026-03-04' });
     const user = userEvent.setup();
     expect(await screen.findByText('Sin visitas en este período.')).toBeInTheDocument();
@@ -100,7 +132,13 @@ describe('AppointmentsPage', { timeout: 20_000 }, () => {
     renderPage(<AppointmentsPage />, { path: '/appointments?date=2026-03-04' });
     const user = userEvent.setup();
     const select = await screen.findByLabelText('Agente');
-    await waitFor(() => expect(within(select).getAllByRole('option').map((o) => o.textContent)).toEqual(['Todos los agentes', 'Ana Agente']));
+    await waitFor(() =>
+      expect(
+        within(select)
+          .getAllByRole('option')
+          .map((o) => o.textContent),
+      ).toEqual(['Todos los agentes', 'Ana Agente']),
+    );
     await user.selectOptions(select, AGENT_ID);
     await waitFor(() => expect(requests(fetchMock).at(-1)?.searchParams.get('agentId')).toBe(AGENT_ID));
     await user.click(screen.getByLabelText('Mostrar canceladas'));
@@ -120,9 +158,18 @@ describe('AppointmentsPage', { timeout: 20_000 }, () => {
   it('becomes a list by day on a narrow screen', async () => {
     Object.defineProperty(window, 'matchMedia', {
       configurable: true,
-      value: (query: string) => ({ matches: true, media: query, addEventListener: () => undefined, removeEventListener: () => undefined }),
+      value: (query: string) => ({
+        matches: true,
+        media: query,
+        addEventListener: () => undefined,
+        removeEventListener: () => undefined,
+      }),
     });
-    stubApi({ 'GET /api/v1/brokers/current/profile': TOKYO_BROKER, 'GET /api/v1/appointments': visits, 'GET /api/v1/users': [] });
+    stubApi({
+      'GET /api/v1/brokers/current/profile': TOKYO_BROKER,
+      'GET /api/v1/appointments': visits,
+      'GET /api/v1/users': [],
+    });
     renderPage(<AppointmentsPage />, { path: '/appointments?date=2026-03-04' });
     const monday = await screen.findByRole('heading', { name: /lunes, 2 de marzo/ });
     expect(monday.tagName).toBe('H2');
@@ -133,8 +180,14 @@ describe('AppointmentsPage', { timeout: 20_000 }, () => {
   });
 
   it('shows the api error with a retry', async () => {
-    stubApi({ 'GET /api/v1/appointments': () => new Response(JSON.stringify({ status: 400, detail: 'to must be after from' }),
-      { status: 400, headers: { 'Content-Type': 'application/json' } }), 'GET /api/v1/users': [] });
+    stubApi({
+      'GET /api/v1/appointments': () =>
+        new Response(JSON.stringify({ status: 400, detail: 'to must be after from' }), {
+          status: 400,
+          headers: { 'Content-Type': 'application/json' },
+        }),
+      'GET /api/v1/users': [],
+    });
     renderPage(<AppointmentsPage />, { path: '/appointments' });
     expect(await screen.findByText('to must be after from')).toBeInTheDocument();
   });
@@ -142,11 +195,18 @@ describe('AppointmentsPage', { timeout: 20_000 }, () => {
 
 describe('placeVisits', () => {
   it('puts overlapping visits side by side', () => {
-    const placed = placeVisits([
-      visit('a', 'A', '2026-03-02T13:00:00Z'), visit('b', 'B', '2026-03-02T13:30:00Z'), visit('c', 'C', '2026-03-02T15:00:00Z'),
-    ], 'America/Santiago').get('2026-03-02')!;
+    const placed = placeVisits(
+      [
+        visit('a', 'A', '2026-03-02T13:00:00Z'),
+        visit('b', 'B', '2026-03-02T13:30:00Z'),
+        visit('c', 'C', '2026-03-02T15:00:00Z'),
+      ],
+      'America/Santiago',
+    ).get('2026-03-02')!;
     expect(placed.map((p) => [p.appointment.id, p.start, p.lane, p.lanes])).toEqual([
-      ['a', 600, 0, 2], ['b', 630, 1, 2], ['c', 720, 0, 1],
+      ['a', 600, 0, 2],
+      ['b', 630, 1, 2],
+      ['c', 720, 0, 1],
     ]);
   });
 });

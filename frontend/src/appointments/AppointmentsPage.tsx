@@ -9,8 +9,9 @@ import { PageHeader } from '../ui/PageHeader';
 import { ErrorState } from '../ui/States';
 import { locale } from '../ui/format';
 import { useBrokerProfile, useTimeZone } from '../ui/useBroker';
-import { useAgents } from '../pipeline/api';
-import { addDays, clockOf, dayOf, isDay, minutesOfDay, mondayOf, startOfDay } from './calendarTime';
+import { useAgents } from '../leads/api';
+import { addDays, clockOf, dayOf, isDay, minutesOfDay, mondayOf, startOfDay } from '../ui/calendarTime';
+import { useNow } from '../ui/time';
 import { hourRange, placeVisits, type Appointment, type Placed } from './layout';
 import './appointments.css';
 
@@ -21,7 +22,8 @@ type View = 'week' | 'day';
 
 /** Whether a media query matches now, following changes (false where there is no matchMedia, as in tests). */
 function useMediaQuery(query: string): boolean {
-  const get = () => typeof window !== 'undefined' && typeof window.matchMedia === 'function' && window.matchMedia(query).matches;
+  const get = () =>
+    typeof window !== 'undefined' && typeof window.matchMedia === 'function' && window.matchMedia(query).matches;
   const [matches, setMatches] = useState(get);
   useEffect(() => {
     if (typeof window.matchMedia !== 'function') return;
@@ -34,28 +36,33 @@ function useMediaQuery(query: string): boolean {
   return matches;
 }
 
-function useNow(everyMs: number): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), everyMs);
-    return () => clearInterval(timer);
-  }, [everyMs]);
-  return now;
-}
-
 function dayLabel(day: string, language: string, long = false): string {
   return new Intl.DateTimeFormat(locale(language), {
-    timeZone: 'UTC', weekday: long ? 'long' : 'short', day: 'numeric', month: long ? 'long' : 'short',
+    timeZone: 'UTC',
+    weekday: long ? 'long' : 'short',
+    day: 'numeric',
+    month: long ? 'long' : 'short',
   }).format(new Date(`${day}T12:00:00Z`));
 }
 
 function rangeLabel(days: string[], language: string): string {
   if (days.length === 1) return dayLabel(days[0], language, true);
-  const f = new Intl.DateTimeFormat(locale(language), { timeZone: 'UTC', day: 'numeric', month: 'short', year: 'numeric' });
+  const f = new Intl.DateTimeFormat(locale(language), {
+    timeZone: 'UTC',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+  });
   return f.formatRange(new Date(`${days[0]}T12:00:00Z`), new Date(`${days[days.length - 1]}T12:00:00Z`));
 }
 
-function Visit({ placed, timeZone, agentName, style, compact }: {
+function Visit({
+  placed,
+  timeZone,
+  agentName,
+  style,
+  compact,
+}: {
   placed: Placed;
   timeZone: string;
   agentName?: string;
@@ -86,7 +93,14 @@ function Visit({ placed, timeZone, agentName, style, compact }: {
   );
 }
 
-function WeekGrid({ days, placed, timeZone, agentName, now, onOpenDay }: {
+function WeekGrid({
+  days,
+  placed,
+  timeZone,
+  agentName,
+  now,
+  onOpenDay,
+}: {
   days: string[];
   placed: Map<string, Placed[]>;
   timeZone: string;
@@ -108,8 +122,12 @@ function WeekGrid({ days, placed, timeZone, agentName, now, onOpenDay }: {
         {days.map((day) => (
           <div key={day} className={`calendar-day-head ${day === today ? 'today' : ''}`}>
             {days.length > 1 ? (
-              <button type="button" className="btn ghost small" onClick={() => onOpenDay(day)}
-                      aria-label={t('appointments:openDay', { day: dayLabel(day, i18n.language, true) })}>
+              <button
+                type="button"
+                className="btn ghost small"
+                onClick={() => onOpenDay(day)}
+                aria-label={t('appointments:openDay', { day: dayLabel(day, i18n.language, true) })}
+              >
                 {dayLabel(day, i18n.language)}
               </button>
             ) : (
@@ -155,7 +173,12 @@ function WeekGrid({ days, placed, timeZone, agentName, now, onOpenDay }: {
   );
 }
 
-function DayList({ days, placed, timeZone, agentName }: {
+function DayList({
+  days,
+  placed,
+  timeZone,
+  agentName,
+}: {
   days: string[];
   placed: Map<string, Placed[]>;
   timeZone: string;
@@ -168,7 +191,9 @@ function DayList({ days, placed, timeZone, agentName }: {
         const visits = placed.get(day) ?? [];
         return (
           <section key={day} data-testid={`calendar-day-${day}`} aria-labelledby={`day-${day}`}>
-            <h2 id={`day-${day}`} className="calendar-list-day">{dayLabel(day, i18n.language, true)}</h2>
+            <h2 id={`day-${day}`} className="calendar-list-day">
+              {dayLabel(day, i18n.language, true)}
+            </h2>
             {visits.length === 0 ? (
               <p className="muted">{t('appointments:noneDay')}</p>
             ) : (
@@ -206,7 +231,7 @@ export default function AppointmentsPage() {
   const view: View = params.get('view') === 'day' ? 'day' : 'week';
   const today = dayOf(new Date(now), timeZone);
   const date = isDay(params.get('date')) ? params.get('date')! : today;
-  const agentId = agents.allowed ? params.get('agent') ?? '' : '';
+  const agentId = agents.allowed ? (params.get('agent') ?? '') : '';
   const showCancelled = params.get('cancelled') === '1';
   const firstDay = view === 'week' ? mondayOf(date) : date;
   const days = Array.from({ length: view === 'week' ? 7 : 1 }, (_, i) => addDays(firstDay, i));
@@ -242,8 +267,13 @@ export default function AppointmentsPage() {
         actions={
           <div className="segmented" role="group" aria-label={t('appointments:view')}>
             {(['week', 'day'] as const).map((v) => (
-              <button key={v} type="button" className={`btn small ${v === view ? 'primary' : ''}`} aria-pressed={v === view}
-                      onClick={() => set({ view: v === 'week' ? null : 'day' })}>
+              <button
+                key={v}
+                type="button"
+                className={`btn small ${v === view ? 'primary' : ''}`}
+                aria-pressed={v === view}
+                onClick={() => set({ view: v === 'week' ? null : 'day' })}
+              >
                 {t(`appointments:${v}`)}
               </button>
             ))}
@@ -255,12 +285,28 @@ export default function AppointmentsPage() {
 
       <div className="calendar-toolbar">
         <div className="calendar-nav">
-          <button type="button" className="btn small" onClick={() => set({ date: addDays(date, -step) })}
-                  aria-label={t(view === 'week' ? 'appointments:previousWeek' : 'appointments:previousDay')}>‹</button>
-          <button type="button" className="btn small" onClick={() => set({ date: null })}>{t('appointments:today')}</button>
-          <button type="button" className="btn small" onClick={() => set({ date: addDays(date, step) })}
-                  aria-label={t(view === 'week' ? 'appointments:nextWeek' : 'appointments:nextDay')}>›</button>
-          <strong className="calendar-range" aria-live="polite">{rangeLabel(days, i18n.language)}</strong>
+          <button
+            type="button"
+            className="btn small"
+            onClick={() => set({ date: addDays(date, -step) })}
+            aria-label={t(view === 'week' ? 'appointments:previousWeek' : 'appointments:previousDay')}
+          >
+            ‹
+          </button>
+          <button type="button" className="btn small" onClick={() => set({ date: null })}>
+            {t('appointments:today')}
+          </button>
+          <button
+            type="button"
+            className="btn small"
+            onClick={() => set({ date: addDays(date, step) })}
+            aria-label={t(view === 'week' ? 'appointments:nextWeek' : 'appointments:nextDay')}
+          >
+            ›
+          </button>
+          <strong className="calendar-range" aria-live="polite">
+            {rangeLabel(days, i18n.language)}
+          </strong>
         </div>
         <div className="form-row">
           {agents.allowed && (
@@ -268,12 +314,20 @@ export default function AppointmentsPage() {
               {t('appointments:agent')}
               <select value={agentId} onChange={(e) => set({ agent: e.target.value || null })}>
                 <option value="">{t('appointments:allAgents')}</option>
-                {agents.users.map((u) => <option key={u.id} value={u.id}>{u.fullName}</option>)}
+                {agents.users.map((u) => (
+                  <option key={u.id} value={u.id}>
+                    {u.fullName}
+                  </option>
+                ))}
               </select>
             </label>
           )}
           <label className="checkbox">
-            <input type="checkbox" checked={showCancelled} onChange={(e) => set({ cancelled: e.target.checked ? '1' : null })} />
+            <input
+              type="checkbox"
+              checked={showCancelled}
+              onChange={(e) => set({ cancelled: e.target.checked ? '1' : null })}
+            />
             {t('appointments:showCancelled')}
           </label>
         </div>
@@ -291,8 +345,14 @@ export default function AppointmentsPage() {
           {narrow ? (
             <DayList days={days} placed={placed} timeZone={timeZone} agentName={agentName} />
           ) : (
-            <WeekGrid days={days} placed={placed} timeZone={timeZone} agentName={agentName} now={now}
-                      onOpenDay={(day) => set({ view: 'day', date: day })} />
+            <WeekGrid
+              days={days}
+              placed={placed}
+              timeZone={timeZone}
+              agentName={agentName}
+              now={now}
+              onOpenDay={(day) => set({ view: 'day', date: day })}
+            />
           )}
         </>
       )}

@@ -1,4 +1,4 @@
-import { dayOf, minutesOfDay } from './calendarTime';
+import { dayOf, minutesOfDay } from '../ui/calendarTime';
 
 /** `GET /api/v1/appointments` (the api's AppointmentRow). */
 export interface Appointment {

@@ -35,7 +35,13 @@ export function LoginPage() {
         <p className="muted">{t('subtitle')}</p>
         <label>
           {t('email')}
-          <input type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />
+          <input
+            type="email"
+            autoComplete="username"
+            required
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+          />
         </label>
         <label>
           {t('password')}

@@ -2,20 +2,40 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { renderPage, stubApi } from '../test/render';
-import CallsPage, { formatCallDuration, safeRecordingUrl, type CallPage, type CallRow } from './CallsPage';
+import CallsPage, { type CallPage, type CallRow } from './CallsPage';
 
 function call(id: string, status: string, extra: Partial<CallRow> = {}): CallRow {
   return {
-    id, brokerSlug: 'demo', leadId: `lead-${id}`, leadName: `Lead ${id}`, assignedAgentId: null, workflowId: 'wf',
-    callWorkflowId: `call-${id}`, attempt: 1, provider: 'simulated', providerCallId: `p-${id}`, status, endedReason: null,
-    durationSeconds: 0, summary: null, transcript: null, recordingUrl: null, startedAt: '2026-03-02T13:05:00Z',
-    endedAt: null, createdAt: '2026-03-02T13:05:00Z', ...extra,
+    id,
+    brokerSlug: 'demo',
+    leadId: `lead-${id}`,
+    leadName: `Lead ${id}`,
+    assignedAgentId: null,
+    workflowId: 'wf',
+    callWorkflowId: `call-${id}`,
+    attempt: 1,
+    provider: 'simulated',
+    providerCallId: `p-${id}`,
+    status,
+    endedReason: null,
+    durationSeconds: 0,
+    summary: null,
+    transcript: null,
+    recordingUrl: null,
+    startedAt: '2026-03-02T13:05:00Z',
+    endedAt: null,
+    createdAt: '2026-03-02T13:05:00Z',
+    ...extra,
   };
 }
 
 const CALLS = [
-  call('c1', 'COMPLETED', { durationSeconds: 185, summary: 'Busca depto de 2 dormitorios en Ñuñoa.',
-    transcript: 'IA: Hola, habla Sofía.\nLead: <script>alert(1)</script> hola', recordingUrl: 'https://rec.example/c1.mp3' }),
+  call('c1', 'COMPLETED', {
+    durationSeconds: 185,
+    summary: 'Busca depto de 2 dormitorios en Ñuñoa.',
+    transcript: 'IA: Hola, habla Sofía.\nLead: <script>alert(1)</script> hola',
+    recordingUrl: 'https://rec.example/c1.mp3',
+  }),
   call('c2', 'NO_ANSWER', { attempt: 2 }),
   call('c3', 'BUSY'),
   call('c4', 'VOICEMAIL', { durationSeconds: 31, recordingUrl: 'javascript:alert(1)' }),
@@ -45,8 +65,14 @@ describe('CallsPage', { timeout: 20_000 }, () => {
     expect(within(first).getByRole('link', { name: 'Lead c1' })).toHaveAttribute('href', '/leads/lead-c1');
     // in the broker's time (Santiago, UTC-3 in March), once its settings arrive
     await waitFor(() => expect(within(rows()[0]).getAllByRole('cell')[0]).toHaveTextContent(/^02-mar, 10:05/));
-    expect(rows().map((r) => within(r).getAllByRole('cell')[2].textContent)).toEqual(
-      ['Completada', 'Sin respuesta', 'Ocupado', 'Buzón de voz', 'Fallida', 'Cancelada']);
+    expect(rows().map((r) => within(r).getAllByRole('cell')[2].textContent)).toEqual([
+      'Completada',
+      'Sin respuesta',
+      'Ocupado',
+      'Buzón de voz',
+      'Fallida',
+      'Cancelada',
+    ]);
     expect(within(rows()[1]).getByText('n.º 2')).toBeInTheDocument();
   });
 
@@ -63,7 +89,10 @@ describe('CallsPage', { timeout: 20_000 }, () => {
     await waitFor(() => expect(rows().map((r) => r.getAttribute('data-status'))).toEqual(['NO_ANSWER', 'BUSY']));
     expect(within(filters).getByRole('button', { name: 'Ocupado' })).toHaveAttribute('aria-pressed', 'true');
     expect(within(filters).getByRole('button', { name: 'Todos' })).toHaveAttribute('aria-pressed', 'false');
-    const last = new URL(String(fetchMock.mock.calls.filter(([u]) => String(u).startsWith('/api/v1/calls')).at(-1)![0]), 'http://x');
+    const last = new URL(
+      String(fetchMock.mock.calls.filter(([u]) => String(u).startsWith('/api/v1/calls')).at(-1)![0]),
+      'http://x',
+    );
     expect(last.searchParams.getAll('status')).toEqual(['NO_ANSWER', 'BUSY']);
 
     await user.click(within(filters).getByRole('button', { name: 'Sin respuesta' }));
@@ -121,16 +150,5 @@ describe('CallsPage', { timeout: 20_000 }, () => {
     await waitFor(() => expect(rows()).toHaveLength(5));
     expect(screen.getByText('26–30 de 30')).toBeInTheDocument();
     expect(fetchMock.mock.calls.some(([u]) => String(u).includes('offset=25'))).toBe(true);
-  });
-});
-
-describe('call formatting', () => {
-  it('formats durations and keeps only web recording addresses', () => {
-    expect(formatCallDuration(0)).toBe('0:00');
-    expect(formatCallDuration(185)).toBe('3:05');
-    expect(formatCallDuration(3729)).toBe('1:02:09');
-    expect(safeRecordingUrl('https://x.example/a.mp3')).toBe('https://x.example/a.mp3');
-    expect(safeRecordingUrl('javascript:alert(1)')).toBeNull();
-    expect(safeRecordingUrl(null)).toBeNull();
   });
 });

@@ -7,50 +7,35 @@ import { queryKeys } from '../api/queryKeys';
 import { PageHeader } from '../ui/PageHeader';
 import { EmptyState, ErrorState } from '../ui/States';
 import { formatDateTime } from '../ui/format';
+import { safeUrl } from '../ui/safeUrl';
+import { formatDuration } from '../ui/time';
 import { useTimeZone } from '../ui/useBroker';
 import type { CallPage, CallRow } from '../leads/types';
 
 export type { CallPage, CallRow };
-import { useAgents } from '../pipeline/api';
+import { useAgents } from '../leads/api';
 import './calls.css';
 
 export const OUTCOMES = ['COMPLETED', 'NO_ANSWER', 'BUSY', 'VOICEMAIL', 'FAILED', 'CANCELED', 'IN_PROGRESS'] as const;
 const PAGE = 25;
 
-
-/** 0:42, 12:05, 1:02:09. */
-export function formatCallDuration(seconds: number): string {
-  const s = Math.max(0, Math.round(seconds));
-  const h = Math.floor(s / 3600);
-  const m = Math.floor((s % 3600) / 60);
-  const rest = String(s % 60).padStart(2, '0');
-  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${rest}` : `${m}:${rest}`;
-}
-
-/** A recording link only when it is a web address: a provider's odd value never becomes a script link. */
-export function safeRecordingUrl(url: string | null): string | null {
-  if (!url) return null;
-  try {
-    const parsed = new URL(url, window.location.origin);
-    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : null;
-  } catch {
-    return null;
-  }
-}
-
 function CallDetails({ call, id }: { call: CallRow; id: string }) {
   const { t } = useTranslation();
-  const recording = safeRecordingUrl(call.recordingUrl);
+  const recording = safeUrl(call.recordingUrl);
   return (
     <div className="call-details" id={id}>
       <section>
         <h3>{t('calls:summary')}</h3>
         <p className="call-text">{call.summary || <span className="muted">{t('calls:noSummary')}</span>}</p>
         {call.endedReason && (
-          <p className="muted small">{t('calls:endedReason')}: {call.endedReason}</p>
+          <p className="muted small">
+            {t('calls:endedReason')}: {call.endedReason}
+          </p>
         )}
         {call.providerCallId && (
-          <p className="muted small">{t('calls:providerCallId')}: <code>{call.providerCallId}</code></p>
+          <p className="muted small">
+            {t('calls:providerCallId')}: <code>{call.providerCallId}</code>
+          </p>
         )}
       </section>
       <section>
@@ -58,7 +43,11 @@ function CallDetails({ call, id }: { call: CallRow; id: string }) {
         {recording ? (
           <>
             <audio controls preload="none" src={recording} className="call-audio" />
-            <p className="small"><a href={recording} target="_blank" rel="noreferrer noopener">{t('calls:openRecording')}</a></p>
+            <p className="small">
+              <a href={recording} target="_blank" rel="noreferrer noopener">
+                {t('calls:openRecording')}
+              </a>
+            </p>
           </>
         ) : (
           <p className="muted">{t('calls:noRecording')}</p>
@@ -67,7 +56,9 @@ function CallDetails({ call, id }: { call: CallRow; id: string }) {
       <section className="call-transcript-section">
         <h3>{t('calls:transcript')}</h3>
         {call.transcript ? (
-          <pre className="call-transcript" tabIndex={0}>{call.transcript}</pre>
+          <pre className="call-transcript" tabIndex={0}>
+            {call.transcript}
+          </pre>
         ) : (
           <p className="muted">{t('calls:noTranscript')}</p>
         )}
@@ -88,7 +79,7 @@ export default function CallsPage() {
   const [open, setOpen] = useState<Set<string>>(() => new Set());
 
   const statuses = params.getAll('status').filter((s) => (OUTCOMES as readonly string[]).includes(s));
-  const agentId = agents.allowed ? params.get('agent') ?? '' : '';
+  const agentId = agents.allowed ? (params.get('agent') ?? '') : '';
   const offset = Math.max(0, Number(params.get('offset')) || 0);
   const query = { status: statuses, agentId: agentId || undefined, limit: PAGE, offset };
   const calls = useQuery({
@@ -103,25 +94,27 @@ export default function CallsPage() {
     next.delete('offset');
     setParams(next, { replace: true });
   };
-  const toggle = (outcome: string) => update((next) => {
-    const now = new Set(statuses);
-    if (now.has(outcome)) now.delete(outcome);
-    else now.add(outcome);
-    next.delete('status');
-    OUTCOMES.filter((o) => now.has(o)).forEach((o) => next.append('status', o));
-  });
+  const toggle = (outcome: string) =>
+    update((next) => {
+      const now = new Set(statuses);
+      if (now.has(outcome)) now.delete(outcome);
+      else now.add(outcome);
+      next.delete('status');
+      OUTCOMES.filter((o) => now.has(o)).forEach((o) => next.append('status', o));
+    });
   const page = (to: number) => {
     const next = new URLSearchParams(params);
     if (to > 0) next.set('offset', String(to));
     else next.delete('offset');
     setParams(next, { replace: true });
   };
-  const flip = (id: string) => setOpen((now) => {
-    const next = new Set(now);
-    if (next.has(id)) next.delete(id);
-    else next.add(id);
-    return next;
-  });
+  const flip = (id: string) =>
+    setOpen((now) => {
+      const next = new Set(now);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
 
   const data = calls.data;
   return (
@@ -132,13 +125,22 @@ export default function CallsPage() {
 
       <div className="calls-filters">
         <div className="chips" role="group" aria-label={t('calls:outcomes')}>
-          <button type="button" className={`chip ${statuses.length === 0 ? 'on' : ''}`} aria-pressed={statuses.length === 0}
-                  onClick={() => update((next) => next.delete('status'))}>
+          <button
+            type="button"
+            className={`chip ${statuses.length === 0 ? 'on' : ''}`}
+            aria-pressed={statuses.length === 0}
+            onClick={() => update((next) => next.delete('status'))}
+          >
             {t('calls:all')}
           </button>
           {OUTCOMES.map((outcome) => (
-            <button key={outcome} type="button" className={`chip outcome-${outcome.toLowerCase()} ${statuses.includes(outcome) ? 'on' : ''}`}
-                    aria-pressed={statuses.includes(outcome)} onClick={() => toggle(outcome)}>
+            <button
+              key={outcome}
+              type="button"
+              className={`chip outcome-${outcome.toLowerCase()} ${statuses.includes(outcome) ? 'on' : ''}`}
+              aria-pressed={statuses.includes(outcome)}
+              onClick={() => toggle(outcome)}
+            >
               {t(`calls:outcome.${outcome}`)}
             </button>
           ))}
@@ -146,9 +148,18 @@ export default function CallsPage() {
         {agents.allowed && (
           <label>
             {t('calls:agent')}
-            <select value={agentId} onChange={(e) => update((next) => (e.target.value ? next.set('agent', e.target.value) : next.delete('agent')))}>
+            <select
+              value={agentId}
+              onChange={(e) =>
+                update((next) => (e.target.value ? next.set('agent', e.target.value) : next.delete('agent')))
+              }
+            >
               <option value="">{t('calls:allAgents')}</option>
-              {agents.users.map((u) => <option key={u.id} value={u.id}>{u.fullName}</option>)}
+              {agents.users.map((u) => (
+                <option key={u.id} value={u.id}>
+                  {u.fullName}
+                </option>
+              ))}
             </select>
           </label>
         )}
@@ -165,16 +176,24 @@ export default function CallsPage() {
                 <th scope="col">{t('calls:col.lead')}</th>
                 <th scope="col">{t('calls:col.outcome')}</th>
                 <th scope="col">{t('calls:col.duration')}</th>
-                <th scope="col" className="hide-narrow">{t('calls:col.attempt')}</th>
-                <th scope="col" className="hide-narrow">{t('calls:col.provider')}</th>
-                <th scope="col"><span className="sr-only">{t('calls:col.details')}</span></th>
+                <th scope="col" className="hide-narrow">
+                  {t('calls:col.attempt')}
+                </th>
+                <th scope="col" className="hide-narrow">
+                  {t('calls:col.provider')}
+                </th>
+                <th scope="col">
+                  <span className="sr-only">{t('calls:col.details')}</span>
+                </th>
               </tr>
             </thead>
             <tbody>
               {!data ? (
                 Array.from({ length: 6 }, (_, i) => (
                   <tr key={i} aria-hidden="true">
-                    <td colSpan={7}><div className="skeleton-line" style={{ height: 22 }} /></td>
+                    <td colSpan={7}>
+                      <div className="skeleton-line" style={{ height: 22 }} />
+                    </td>
                   </tr>
                 ))
               ) : data.items.length === 0 ? (
@@ -191,27 +210,38 @@ export default function CallsPage() {
                   return (
                     <Fragment key={call.id}>
                       <tr data-testid="call-row" data-call-id={call.id} data-status={call.status}>
-                        <td className="nowrap">{formatDateTime(call.startedAt ?? call.createdAt, timeZone, i18n.language)}</td>
-                        <td><Link to={`/leads/${call.leadId}`}>{name}</Link></td>
+                        <td className="nowrap">
+                          {formatDateTime(call.startedAt ?? call.createdAt, timeZone, i18n.language)}
+                        </td>
+                        <td>
+                          <Link to={`/leads/${call.leadId}`}>{name}</Link>
+                        </td>
                         <td>
                           <span className={`badge outcome outcome-${call.status.toLowerCase()}`}>
                             {t(`calls:outcome.${call.status}`, { defaultValue: call.status })}
                           </span>
                         </td>
-                        <td className="nowrap">{formatCallDuration(call.durationSeconds)}</td>
+                        <td className="nowrap">{formatDuration(call.durationSeconds * 1000)}</td>
                         <td className="hide-narrow">{t('calls:attempt', { n: call.attempt })}</td>
                         <td className="hide-narrow">{call.provider ?? '—'}</td>
                         <td>
-                          <button type="button" className="btn small ghost" aria-expanded={expanded} aria-controls={detailsId}
-                                  aria-label={t(expanded ? 'calls:hideFor' : 'calls:showFor', { name })}
-                                  onClick={() => flip(call.id)}>
+                          <button
+                            type="button"
+                            className="btn small ghost"
+                            aria-expanded={expanded}
+                            aria-controls={detailsId}
+                            aria-label={t(expanded ? 'calls:hideFor' : 'calls:showFor', { name })}
+                            onClick={() => flip(call.id)}
+                          >
                             {expanded ? t('calls:hide') : t('calls:show')}
                           </button>
                         </td>
                       </tr>
                       {expanded && (
                         <tr className="call-details-row">
-                          <td colSpan={7}><CallDetails call={call} id={detailsId} /></td>
+                          <td colSpan={7}>
+                            <CallDetails call={call} id={detailsId} />
+                          </td>
                         </tr>
                       )}
                     </Fragment>
@@ -225,13 +255,23 @@ export default function CallsPage() {
 
       {data && data.total > PAGE && (
         <nav className="pager" aria-label={t('calls:title')}>
-          <button type="button" className="btn small" disabled={offset === 0} onClick={() => page(Math.max(0, offset - PAGE))}>
+          <button
+            type="button"
+            className="btn small"
+            disabled={offset === 0}
+            onClick={() => page(Math.max(0, offset - PAGE))}
+          >
             {t('state.previous')}
           </button>
           <span className="muted">
             {t('calls:range', { from: offset + 1, to: Math.min(offset + PAGE, data.total), total: data.total })}
           </span>
-          <button type="button" className="btn small" disabled={offset + PAGE >= data.total} onClick={() => page(offset + PAGE)}>
+          <button
+            type="button"
+            className="btn small"
+            disabled={offset + PAGE >= data.total}
+            onClick={() => page(offset + PAGE)}
+          >
             {t('state.next')}
           </button>
         </nav>

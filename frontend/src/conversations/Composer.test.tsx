@@ -5,7 +5,8 @@ import { Composer } from './Composer';
 
 describe('Composer', () => {
   it('sends the same text again with the same idempotency key, and a new text with a new one', async () => {
-    const onSend = vi.fn<(text: string, key: string) => Promise<unknown>>()
+    const onSend = vi
+      .fn<(text: string, key: string) => Promise<unknown>>()
       .mockRejectedValueOnce(new Error('503'))
       .mockResolvedValue(undefined);
     stubApi({});

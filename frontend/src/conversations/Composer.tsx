@@ -10,7 +10,9 @@ const MAX = 4000;
  * idempotency key, so the lead gets it once.
  */
 export function Composer({
-  onSend, pending, error,
+  onSend,
+  pending,
+  error,
 }: {
   onSend: (text: string, idempotencyKey: string) => Promise<unknown>;
   pending: boolean;

@@ -6,13 +6,25 @@ import { Conversation, authorOf, directionOf } from './Conversation';
 import type { ChatMessage } from './types';
 
 const message = (id: string, overrides: Partial<ChatMessage> = {}): ChatMessage => ({
-  id, direction: 'INBOUND', author: 'LEAD', authorUserId: null, body: `mensaje ${id}`, at: '2026-11-29T12:00:00Z', ...overrides,
+  id,
+  direction: 'INBOUND',
+  author: 'LEAD',
+  authorUserId: null,
+  body: `mensaje ${id}`,
+  at: '2026-11-29T12:00:00Z',
+  ...overrides,
 });
 
 describe('Conversation', () => {
   it('maps the api’s direction and author to the e2e attributes', () => {
-    expect([authorOf({ author: 'LEAD', direction: 'INBOUND' }), directionOf({ direction: 'INBOUND' })]).toEqual(['lead', 'inbound']);
-    expect([authorOf({ author: 'AI', direction: 'OUTBOUND' }), directionOf({ direction: 'OUTBOUND' })]).toEqual(['ai', 'outbound']);
+    expect([authorOf({ author: 'LEAD', direction: 'INBOUND' }), directionOf({ direction: 'INBOUND' })]).toEqual([
+      'lead',
+      'inbound',
+    ]);
+    expect([authorOf({ author: 'AI', direction: 'OUTBOUND' }), directionOf({ direction: 'OUTBOUND' })]).toEqual([
+      'ai',
+      'outbound',
+    ]);
     expect(authorOf({ author: 'HUMAN', direction: 'OUTBOUND' })).toBe('human');
     expect(authorOf({ author: 'SYSTEM', direction: 'OUTBOUND' })).toBe('system');
   });
@@ -22,7 +34,10 @@ describe('Conversation', () => {
       const [messages, setMessages] = useState([message('1'), message('2')]);
       return (
         <>
-          <button type="button" onClick={() => setMessages((m) => [...m, message('3', { direction: 'OUTBOUND', author: 'AI' })])}>
+          <button
+            type="button"
+            onClick={() => setMessages((m) => [...m, message('3', { direction: 'OUTBOUND', author: 'AI' })])}
+          >
             llega
           </button>
           <Conversation messages={messages} />

@@ -85,7 +85,9 @@ export function Conversation({ messages }: { messages: ChatMessage[] }) {
             data-author={author}
           >
             <span className="bubble-meta">
-              <span className="bubble-author">{t(`author.${m.author?.toUpperCase()}`, { defaultValue: m.author })}</span>
+              <span className="bubble-author">
+                {t(`author.${m.author?.toUpperCase()}`, { defaultValue: m.author })}
+              </span>
               <time dateTime={m.at}>{when}</time>
             </span>
             <p className="bubble-body">{m.body}</p>

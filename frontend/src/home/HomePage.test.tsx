@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { AGENT, renderPage, stubApi } from '../test/render';
 import type { PipelineReport } from '../pipeline/api';
 import { leadListHandler, leadRow } from '../pipeline/testLeads';
-import HomePage, { formatDuration } from './HomePage';
+import HomePage from './HomePage';
 
 const figures = {
   leads: 20,
@@ -24,14 +24,31 @@ const figures = {
 
 function report(): PipelineReport {
   return {
-    from: '2026-02-01T00:00:00Z', to: null, channel: null, overall: figures, byChannel: {}, timeZone: 'America/Santiago',
+    from: '2026-02-01T00:00:00Z',
+    to: null,
+    channel: null,
+    overall: figures,
+    byChannel: {},
+    timeZone: 'America/Santiago',
     highlights: {
-      todayStart: '2026-03-02T03:00:00Z', weekStart: '2026-03-02T03:00:00Z', newToday: 3, newThisWeek: 11, hot: 5,
-      needsAttention: 1, visitsBooked: 7, visitsUpcoming: 4, won: 2, conversionRate: 0.1,
+      todayStart: '2026-03-02T03:00:00Z',
+      weekStart: '2026-03-02T03:00:00Z',
+      newToday: 3,
+      newThisWeek: 11,
+      hot: 5,
+      needsAttention: 1,
+      visitsBooked: 7,
+      visitsUpcoming: 4,
+      won: 2,
+      conversionRate: 0.1,
       firstResponse: { answered: 18, unanswered: 1, medianSeconds: 42, p90Seconds: 90 },
     },
     weekly: Array.from({ length: 12 }, (_, i) => ({
-      week: `2026-01-${String(i + 1).padStart(2, '0')}`, start: '2026-01-01T03:00:00Z', leads: i + 1, won: i % 2, visits: 1,
+      week: `2026-01-${String(i + 1).padStart(2, '0')}`,
+      start: '2026-01-01T03:00:00Z',
+      leads: i + 1,
+      won: i % 2,
+      visits: 1,
     })),
   };
 }
@@ -40,13 +57,22 @@ const leads = [
   leadRow({ id: 'h1', name: 'Hugo Hot', stage: 'POTENTIAL', status: 'HOT', score: 70 }),
   leadRow({ id: 'q1', name: 'Quena Qualified', stage: 'SCHEDULED', status: 'QUALIFIED', score: 88 }),
   leadRow({ id: 'c1', name: 'Cora Cold', stage: 'NEW', status: 'COLD', score: 5 }),
-  leadRow({ id: 'a1', name: '<b>Ana</b>', stage: 'PROFILING', status: 'WARM', needsAttention: true,
-    attentionReason: 'telegram: 502 Bad Gateway after 5 attempts' }),
+  leadRow({
+    id: 'a1',
+    name: '<b>Ana</b>',
+    stage: 'PROFILING',
+    status: 'WARM',
+    needsAttention: true,
+    attentionReason: 'telegram: 502 Bad Gateway after 5 attempts',
+  }),
 ];
 
 describe('HomePage', { timeout: 20_000 }, () => {
   it('renders the KPI cards from the metrics payload', async () => {
-    const fetchMock = stubApi({ 'GET /api/v1/pipeline/metrics': report(), 'GET /api/v1/leads': leadListHandler(() => leads) });
+    const fetchMock = stubApi({
+      'GET /api/v1/pipeline/metrics': report(),
+      'GET /api/v1/leads': leadListHandler(() => leads),
+    });
     renderPage(<HomePage />);
 
     const kpi = async (name: string) => within(await screen.findByTestId(`kpi-${name}`));
@@ -60,7 +86,8 @@ describe('HomePage', { timeout: 20_000 }, () => {
     expect((await kpi('conversion')).getByText('10%')).toBeInTheDocument();
     expect((await kpi('conversion')).getByText('2 ganados de 20 leads')).toBeInTheDocument();
 
-    const call = fetchMock.mock.calls.map(([url]) => new URL(String(url), 'http://x'))
+    const call = fetchMock.mock.calls
+      .map(([url]) => new URL(String(url), 'http://x'))
       .find((url) => url.pathname === '/api/v1/pipeline/metrics');
     expect(call?.searchParams.get('weeks')).toBe('12');
     const from = new Date(call!.searchParams.get('from')!).getTime();
@@ -73,8 +100,14 @@ describe('HomePage', { timeout: 20_000 }, () => {
     renderPage(<HomePage />);
     const funnel = await screen.findByTestId('funnel');
     const steps = within(funnel).getAllByRole('listitem');
-    expect(steps.map((s) => s.getAttribute('data-step'))).toEqual(
-      ['NEW', 'PROFILING', 'FINANCIAL_QUALIFICATION', 'POTENTIAL', 'SCHEDULED', 'WON']);
+    expect(steps.map((s) => s.getAttribute('data-step'))).toEqual([
+      'NEW',
+      'PROFILING',
+      'FINANCIAL_QUALIFICATION',
+      'POTENTIAL',
+      'SCHEDULED',
+      'WON',
+    ]);
     expect(steps.map((s) => s.querySelector('.funnel-value')?.textContent)).toEqual(['20', '16', '9', '7', '4', '2']);
     expect(within(steps[0]).getByText('80% pasa a la siguiente')).toBeInTheDocument();
     expect(within(steps[1]).getByText('5 están aquí')).toBeInTheDocument();
@@ -90,40 +123,67 @@ describe('HomePage', { timeout: 20_000 }, () => {
     const chart = await screen.findByTestId('weekly-trend');
     const bars = chart.querySelectorAll('rect[data-series="leads"]');
     expect(bars).toHaveLength(12);
-    expect(Array.from(bars).map((b) => b.getAttribute('data-value'))).toEqual(
-      ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12']);
+    expect(Array.from(bars).map((b) => b.getAttribute('data-value'))).toEqual([
+      '1',
+      '2',
+      '3',
+      '4',
+      '5',
+      '6',
+      '7',
+      '8',
+      '9',
+      '10',
+      '11',
+      '12',
+    ]);
     // taller bar for more leads
     expect(Number(bars[11].getAttribute('height'))).toBeGreaterThan(Number(bars[0].getAttribute('height')));
-    expect(within(chart).getByRole('img', { name: /78 leads nuevos en 12 semanas; esta semana 12/ })).toBeInTheDocument();
+    expect(
+      within(chart).getByRole('img', { name: /78 leads nuevos en 12 semanas; esta semana 12/ }),
+    ).toBeInTheDocument();
     expect(within(chart).getAllByRole('row')).toHaveLength(13);
   });
 
   it('lists hot leads and leads needing attention, linking to each lead, names as text', async () => {
-    const fetchMock = stubApi({ 'GET /api/v1/pipeline/metrics': report(), 'GET /api/v1/leads': leadListHandler(() => leads) });
+    const fetchMock = stubApi({
+      'GET /api/v1/pipeline/metrics': report(),
+      'GET /api/v1/leads': leadListHandler(() => leads),
+    });
     renderPage(<HomePage />);
     const hot = await screen.findByTestId('hot-leads');
-    expect(within(hot).getAllByRole('link').map((a) => a.textContent)).toEqual(['Hugo Hot', 'Quena Qualified']);
+    expect(
+      within(hot)
+        .getAllByRole('link')
+        .map((a) => a.textContent),
+    ).toEqual(['Hugo Hot', 'Quena Qualified']);
     expect(within(hot).getByRole('link', { name: 'Hugo Hot' })).toHaveAttribute('href', '/leads/h1');
     const attention = await screen.findByTestId('attention-leads');
     expect(within(attention).getByRole('link', { name: '<b>Ana</b>' })).toHaveAttribute('href', '/leads/a1');
     expect(attention.querySelector('b')).toBeNull();
     expect(within(attention).getByText('telegram: 502 Bad Gateway after 5 attempts')).toBeInTheDocument();
 
-    const hotCall = fetchMock.mock.calls.map(([url]) => new URL(String(url), 'http://x'))
+    const hotCall = fetchMock.mock.calls
+      .map(([url]) => new URL(String(url), 'http://x'))
       .find((url) => url.pathname === '/api/v1/leads' && url.searchParams.has('status'));
     expect(hotCall?.searchParams.getAll('status')).toEqual(['HOT', 'QUALIFIED']);
     expect(hotCall?.searchParams.getAll('stage')).not.toContain('WON');
   });
 
   it('changes the period and tells an agent the figures are theirs', async () => {
-    const fetchMock = stubApi({ 'GET /api/v1/pipeline/metrics': report(), 'GET /api/v1/leads': leadListHandler(() => []) }, AGENT);
+    const fetchMock = stubApi(
+      { 'GET /api/v1/pipeline/metrics': report(), 'GET /api/v1/leads': leadListHandler(() => []) },
+      AGENT,
+    );
     renderPage(<HomePage />);
     expect(await screen.findByText('Cifras de tus leads.')).toBeInTheDocument();
     expect(await screen.findByText('No hay leads calientes abiertos.')).toBeInTheDocument();
     await userEvent.setup().click(screen.getByRole('button', { name: '7 días' }));
     await waitFor(() => {
-      const froms = fetchMock.mock.calls.map(([url]) => new URL(String(url), 'http://x'))
-        .filter((url) => url.pathname === '/api/v1/pipeline/metrics').map((url) => new Date(url.searchParams.get('from')!).getTime());
+      const froms = fetchMock.mock.calls
+        .map(([url]) => new URL(String(url), 'http://x'))
+        .filter((url) => url.pathname === '/api/v1/pipeline/metrics')
+        .map((url) => new Date(url.searchParams.get('from')!).getTime());
       expect(froms.some((f) => Math.abs(Date.now() - 7 * 86_400_000 - f) < 120_000)).toBe(true);
     });
     expect(screen.getByRole('button', { name: '7 días' })).toHaveAttribute('aria-pressed', 'true');
@@ -131,21 +191,15 @@ describe('HomePage', { timeout: 20_000 }, () => {
 
   it('shows the error of the metrics with a retry', async () => {
     stubApi({
-      'GET /api/v1/pipeline/metrics': () => new Response(JSON.stringify({ status: 500, detail: 'database is down' }),
-        { status: 500, headers: { 'Content-Type': 'application/json' } }),
+      'GET /api/v1/pipeline/metrics': () =>
+        new Response(JSON.stringify({ status: 500, detail: 'database is down' }), {
+          status: 500,
+          headers: { 'Content-Type': 'application/json' },
+        }),
       'GET /api/v1/leads': leadListHandler(() => leads),
     });
     renderPage(<HomePage />);
     expect(await screen.findByText('database is down')).toBeInTheDocument();
     expect(screen.getAllByRole('button', { name: 'Reintentar' }).length).toBeGreaterThan(0);
-  });
-});
-
-describe('formatDuration', () => {
-  it('reads seconds, minutes and hours', () => {
-    expect(formatDuration(42, 'es')).toBe('42 s');
-    expect(formatDuration(150, 'es')).toBe('2,5 min');
-    expect(formatDuration(5400, 'en')).toBe('1.5 hr');
-    expect(formatDuration(null, 'es')).toBe('—');
   });
 });

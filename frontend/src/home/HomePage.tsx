@@ -7,25 +7,16 @@ import { PageHeader } from '../ui/PageHeader';
 import { ErrorState, Skeleton } from '../ui/States';
 import { StageBadge, StatusBadge, STAGES } from '../ui/Badges';
 import { formatNumber, formatPercent, formatRelative, locale } from '../ui/format';
+import { formatDurationUnit } from '../ui/time';
 import { Funnel, type FunnelStep } from '../ui/charts/Funnel';
 import { BarChart } from '../ui/charts/BarChart';
-import { useLeadList, usePipelineMetrics, type LeadRow, type PipelineReport } from '../pipeline/api';
+import { useLeadList } from '../leads/api';
+import { usePipelineMetrics, type LeadRow, type PipelineReport } from '../pipeline/api';
 import './home.css';
 
 const PERIODS = [7, 30, 90] as const;
 const WEEKS = 12;
 const OPEN_STAGES = STAGES.filter((s) => s !== 'WON' && s !== 'LOST');
-
-/** 12 s, 4 min, 1.5 h: a response time as a broker reads it. */
-export function formatDuration(seconds: number | null | undefined, language: string): string {
-  if (seconds === null || seconds === undefined || Number.isNaN(seconds)) return '—';
-  const unit = (value: number, name: 'second' | 'minute' | 'hour', digits: number) =>
-    new Intl.NumberFormat(locale(language), { style: 'unit', unit: name, unitDisplay: 'short', maximumFractionDigits: digits })
-      .format(value);
-  if (seconds < 60) return unit(Math.round(seconds), 'second', 0);
-  if (seconds < 3600) return unit(seconds / 60, 'minute', seconds < 600 ? 1 : 0);
-  return unit(seconds / 3600, 'hour', 1);
-}
 
 /** The start of a period of `days` days ending now, to the minute (a stable cache key while the page is open). */
 function periodStart(days: number): string {
@@ -67,14 +58,28 @@ function Kpis({ report }: { report: PipelineReport }) {
       <Kpi name="new-today" label={t('home:kpi.newToday')} value={n(h.newToday)} />
       <Kpi name="new-week" label={t('home:kpi.newWeek')} value={n(h.newThisWeek)} />
       <Kpi name="hot" label={t('home:kpi.hot')} value={n(h.hot)} hint={t('home:kpi.hotHint')} />
-      <Kpi name="visits" label={t('home:kpi.visits')} value={n(h.visitsBooked)}
-           hint={`${t('home:kpi.inPeriod')} · ${t('home:kpi.visitsHint', { count: h.visitsUpcoming })}`} />
-      <Kpi name="first-response" label={t('home:kpi.firstResponse')}
-           value={formatDuration(h.firstResponse.medianSeconds, i18n.language)}
-           hint={h.firstResponse.answered + h.firstResponse.unanswered === 0 ? t('home:kpi.firstResponseNone')
-             : t('home:kpi.firstResponseHint', { count: h.firstResponse.unanswered })} />
-      <Kpi name="conversion" label={t('home:kpi.conversion')} value={formatPercent(h.conversionRate, i18n.language)}
-           hint={t('home:kpi.conversionHint', { won: h.won, leads: report.overall.leads })} />
+      <Kpi
+        name="visits"
+        label={t('home:kpi.visits')}
+        value={n(h.visitsBooked)}
+        hint={`${t('home:kpi.inPeriod')} · ${t('home:kpi.visitsHint', { count: h.visitsUpcoming })}`}
+      />
+      <Kpi
+        name="first-response"
+        label={t('home:kpi.firstResponse')}
+        value={formatDurationUnit(h.firstResponse.medianSeconds, i18n.language)}
+        hint={
+          h.firstResponse.answered + h.firstResponse.unanswered === 0
+            ? t('home:kpi.firstResponseNone')
+            : t('home:kpi.firstResponseHint', { count: h.firstResponse.unanswered })
+        }
+      />
+      <Kpi
+        name="conversion"
+        label={t('home:kpi.conversion')}
+        value={formatPercent(h.conversionRate, i18n.language)}
+        hint={t('home:kpi.conversionHint', { won: h.won, leads: report.overall.leads })}
+      />
     </div>
   );
 }
@@ -85,7 +90,7 @@ export function funnelSteps(report: PipelineReport, t: TFunction, language: stri
   const forward = STAGES.filter((s) => s !== 'LOST');
   return forward.map((stage, i) => {
     // reached: the first pair's "reached" is every lead; each pair's "advanced" reached the next stage
-    const reached = i === 0 ? leads : conversion[i - 1]?.advanced ?? 0;
+    const reached = i === 0 ? leads : (conversion[i - 1]?.advanced ?? 0);
     const rate = conversion[i]?.rate;
     return {
       key: stage,
@@ -151,7 +156,15 @@ function TrendCard({ report }: { report: PipelineReport }) {
   );
 }
 
-function LeadList({ title, id, query, empty, more, render, testId }: {
+function LeadList({
+  title,
+  id,
+  query,
+  empty,
+  more,
+  render,
+  testId,
+}: {
   title: string;
   id: string;
   query: ReturnType<typeof useLeadList>;
@@ -214,8 +227,13 @@ export default function HomePage() {
         actions={
           <div className="segmented" role="group" aria-label={t('home:period')}>
             {PERIODS.map((p) => (
-              <button key={p} type="button" className={`btn small ${p === days ? 'primary' : ''}`} aria-pressed={p === days}
-                      onClick={() => setDays(p)}>
+              <button
+                key={p}
+                type="button"
+                className={`btn small ${p === days ? 'primary' : ''}`}
+                aria-pressed={p === days}
+                onClick={() => setDays(p)}
+              >
                 {t('home:days', { count: p })}
               </button>
             ))}
@@ -229,12 +247,18 @@ export default function HomePage() {
         <>
           <KpiSkeleton />
           <div className="grid cols-2 home-row" aria-hidden="true">
-            <div className="card"><Skeleton lines={6} height={26} /></div>
-            <div className="card"><Skeleton lines={1} height={220} /></div>
+            <div className="card">
+              <Skeleton lines={6} height={26} />
+            </div>
+            <div className="card">
+              <Skeleton lines={1} height={220} />
+            </div>
           </div>
         </>
       ) : metrics.error || !metrics.data ? (
-        <div className="card"><ErrorState error={metrics.error} onRetry={() => metrics.refetch()} /></div>
+        <div className="card">
+          <ErrorState error={metrics.error} onRetry={() => metrics.refetch()} />
+        </div>
       ) : (
         <>
           <Kpis report={metrics.data} />
@@ -252,7 +276,11 @@ export default function HomePage() {
           title={t('home:hot.title')}
           query={hot}
           empty={t('home:hot.empty')}
-          more={<Link to="/pipeline" className="small">{t('home:hot.all')}</Link>}
+          more={
+            <Link to="/pipeline" className="small">
+              {t('home:hot.all')}
+            </Link>
+          }
           render={(lead) => (
             <span className="home-lead-meta">
               <StatusBadge status={lead.status} />
@@ -267,7 +295,11 @@ export default function HomePage() {
           title={t('home:attention.title')}
           query={attention}
           empty={t('home:attention.empty')}
-          more={<Link to="/leads?needsAttention=true" className="small">{t('home:attention.all')}</Link>}
+          more={
+            <Link to="/leads?needsAttention=true" className="small">
+              {t('home:attention.all')}
+            </Link>
+          }
           render={(lead) => (
             <span className="home-lead-meta attention">
               <span className="attention-reason">{lead.attentionReason || t('home:attention.noReason')}</span>

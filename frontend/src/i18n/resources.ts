@@ -19,8 +19,21 @@ import { tasks } from '../tasks/messages';
  * (`{ es: {...}, en: {...} }`) and is listed here once.
  */
 const namespaces = {
-  common, auth, pipeline, home, appointments, calls, leads, conversations, inbox, operations, settings, users, brokers,
-  testchat, tasks,
+  common,
+  auth,
+  pipeline,
+  home,
+  appointments,
+  calls,
+  leads,
+  conversations,
+  inbox,
+  operations,
+  settings,
+  users,
+  brokers,
+  testchat,
+  tasks,
 };
 
 type Namespaces = typeof namespaces;

@@ -15,7 +15,12 @@ const NO_TASKS = { 'GET /api/v1/tasks': { items: [], total: 0, limit: 100, offse
 function item(id: string, name: string, overrides: Partial<InboxItem>): InboxItem {
   return {
     ...leadRow({ id, name, humanMode: true }),
-    humanUserId: null, humanUserName: null, humanSince: null, humanWaitingSince: null, requested: false, waitingSince: ago(0),
+    humanUserId: null,
+    humanUserName: null,
+    humanSince: null,
+    humanWaitingSince: null,
+    requested: false,
+    waitingSince: ago(0),
     ...overrides,
   };
 }
@@ -33,16 +38,42 @@ describe('InboxPage', () => {
       'GET /api/v1/leads/inbox': {
         total: 4,
         items: [
-          item('l-5', 'Cinco minutos', { humanUserId: 'u-x', humanUserName: 'Beto', humanSince: ago(5), humanWaitingSince: ago(5), waitingSince: ago(5) }),
-          item('l-65', 'Una hora', { requested: true, humanSince: ago(65), humanWaitingSince: ago(65), waitingSince: ago(65) }),
-          item('l-20', 'Veinte', { humanUserId: ADMIN.id, humanSince: ago(40), humanWaitingSince: ago(20), waitingSince: ago(20) }),
-          item('l-31', 'Treinta y uno', { humanUserId: 'u-x', humanSince: ago(31), humanWaitingSince: null, waitingSince: ago(31) }),
+          item('l-5', 'Cinco minutos', {
+            humanUserId: 'u-x',
+            humanUserName: 'Beto',
+            humanSince: ago(5),
+            humanWaitingSince: ago(5),
+            waitingSince: ago(5),
+          }),
+          item('l-65', 'Una hora', {
+            requested: true,
+            humanSince: ago(65),
+            humanWaitingSince: ago(65),
+            waitingSince: ago(65),
+          }),
+          item('l-20', 'Veinte', {
+            humanUserId: ADMIN.id,
+            humanSince: ago(40),
+            humanWaitingSince: ago(20),
+            waitingSince: ago(20),
+          }),
+          item('l-31', 'Treinta y uno', {
+            humanUserId: 'u-x',
+            humanSince: ago(31),
+            humanWaitingSince: null,
+            waitingSince: ago(31),
+          }),
         ],
       },
     });
     renderPage(<InboxPage />, { path: '/inbox' });
     const rows = await screen.findAllByTestId('inbox-item');
-    expect(rows.map((r) => within(r).getByRole('link').textContent)).toEqual(['Una hora', 'Treinta y uno', 'Veinte', 'Cinco minutos']);
+    expect(rows.map((r) => within(r).getByRole('link').textContent)).toEqual([
+      'Una hora',
+      'Treinta y uno',
+      'Veinte',
+      'Cinco minutos',
+    ]);
     expect(rows.map((r) => r.dataset.level)).toEqual(['3', '2', '1', '0']);
     const clocks = rows.map((r) => within(r).getByTestId('inbox-clock'));
     expect(clocks[0]).toHaveTextContent('Esperando1:05:00');
@@ -67,12 +98,23 @@ describe('InboxPage', () => {
   it('takes over a lead that asked for a person', async () => {
     const fetchMock = stubApi({
       ...NO_TASKS,
-      'GET /api/v1/leads/inbox': { total: 1, items: [item('l-1', 'Ana', { requested: true, humanSince: ago(3), humanWaitingSince: ago(3), waitingSince: ago(3) })] },
+      'GET /api/v1/leads/inbox': {
+        total: 1,
+        items: [
+          item('l-1', 'Ana', { requested: true, humanSince: ago(3), humanWaitingSince: ago(3), waitingSince: ago(3) }),
+        ],
+      },
       'POST /api/v1/leads/l-1/takeover': { workflowId: 'w', stage: 'PROFILING', humanMode: true },
     });
     renderPage(<InboxPage />, { path: '/inbox' });
     await userEvent.click(await screen.findByRole('button', { name: 'Tomar control' }));
-    await waitFor(() => expect(fetchMock.mock.calls.some(([input, init]) => String(input).endsWith('/api/v1/leads/l-1/takeover') && init?.method === 'POST')).toBe(true));
+    await waitFor(() =>
+      expect(
+        fetchMock.mock.calls.some(
+          ([input, init]) => String(input).endsWith('/api/v1/leads/l-1/takeover') && init?.method === 'POST',
+        ),
+      ).toBe(true),
+    );
   });
 
   it('says when nobody waits', async () => {
@@ -83,7 +125,20 @@ describe('InboxPage', () => {
 
   it('shows a hostile name as text', async () => {
     const hostile = '<img src=x onerror=alert(1)>';
-    stubApi({ ...NO_TASKS, 'GET /api/v1/leads/inbox': { total: 1, items: [item('l-1', hostile, { requested: true, humanWaitingSince: ago(1), humanSince: ago(1), waitingSince: ago(1) })] } });
+    stubApi({
+      ...NO_TASKS,
+      'GET /api/v1/leads/inbox': {
+        total: 1,
+        items: [
+          item('l-1', hostile, {
+            requested: true,
+            humanWaitingSince: ago(1),
+            humanSince: ago(1),
+            waitingSince: ago(1),
+          }),
+        ],
+      },
+    });
     const { container } = renderPage(<InboxPage />, { path: '/inbox' });
     expect(await screen.findByRole('link', { name: hostile })).toBeInTheDocument();
     expect(container.querySelector('img')).toBeNull();

@@ -9,7 +9,8 @@ import { formatRelative } from '../ui/format';
 import { PageHeader } from '../ui/PageHeader';
 import { EmptyState, ErrorState, Skeleton } from '../ui/States';
 import { useLeadAction } from '../leads/api';
-import { clockLevel, formatDuration, millis, useNow } from '../leads/time';
+import { formatDuration, millis, useNow } from '../ui/time';
+import { clockLevel } from '../leads/clock';
 import { TasksSection } from '../tasks/TasksSection';
 import type { Inbox, InboxItem } from './types';
 import './inbox.css';
@@ -94,9 +95,17 @@ function InboxRow({ item, now }: { item: InboxItem; now: number }) {
         </Link>
         <div className="inbox-badges">
           <StageBadge stage={item.stage} />
-          {item.requested ? <span className="badge flag-attention">{t('requested')}</span> : holder && <span className="badge flag-human">{holder}</span>}
+          {item.requested ? (
+            <span className="badge flag-attention">{t('requested')}</span>
+          ) : (
+            holder && <span className="badge flag-human">{holder}</span>
+          )}
         </div>
-        {item.lastMessageAt && <div className="muted small">{t('lastMessage', { when: formatRelative(item.lastMessageAt, i18n.language, now) })}</div>}
+        {item.lastMessageAt && (
+          <div className="muted small">
+            {t('lastMessage', { when: formatRelative(item.lastMessageAt, i18n.language, now) })}
+          </div>
+        )}
       </div>
       <div className="inbox-clock">
         {elapsed === null ? (
@@ -109,7 +118,12 @@ function InboxRow({ item, now }: { item: InboxItem; now: number }) {
           </span>
         )}
         {item.requested && (
-          <button type="button" className="btn small primary" disabled={takeOver.isPending} onClick={() => takeOver.mutate({ kind: 'takeover' }, { onSuccess: () => navigate(`/leads/${item.id}`) })}>
+          <button
+            type="button"
+            className="btn small primary"
+            disabled={takeOver.isPending}
+            onClick={() => takeOver.mutate({ kind: 'takeover' }, { onSuccess: () => navigate(`/leads/${item.id}`) })}
+          >
             {t('takeOver')}
           </button>
         )}

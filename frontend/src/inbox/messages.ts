@@ -13,7 +13,8 @@ const es = {
   elapsed: '{{label}} hace {{time}}',
   unknown: 'Sin reloj: el flujo no respondió',
   level: { 0: 'a tiempo', 1: 'más de 15 min', 2: 'más de 30 min', 3: 'más de 60 min' },
-  legend: 'El que más espera, primero. A los 15 min se recuerda al agente, a los 30 se alerta al administrador y a los 60 el lead vuelve a la IA.',
+  legend:
+    'El que más espera, primero. A los 15 min se recuerda al agente, a los 30 se alerta al administrador y a los 60 el lead vuelve a la IA.',
   open: 'Abrir',
   takeOver: 'Tomar control',
   lastMessage: 'Último mensaje {{when}}',
@@ -33,7 +34,8 @@ const en: Messages = {
   elapsed: '{{label}} for {{time}}',
   unknown: 'No clock: the workflow did not answer',
   level: { 0: 'on time', 1: 'over 15 min', 2: 'over 30 min', 3: 'over 60 min' },
-  legend: 'Longest wait first. At 15 min the agent is reminded, at 30 the admin is alerted and at 60 the lead goes back to the AI.',
+  legend:
+    'Longest wait first. At 15 min the agent is reminded, at 30 the admin is alerted and at 60 the lead goes back to the AI.',
   open: 'Open',
   takeOver: 'Take over',
   lastMessage: 'Last message {{when}}',

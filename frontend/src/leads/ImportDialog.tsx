@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
-import { Dialog } from './Dialog';
+import { Dialog } from '../ui/Dialog';
 import type { ImportReport } from './types';
 
 /** A refused row is "skipped" when it duplicates a lead (in the file or the broker), an error otherwise. */
@@ -26,7 +26,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
 
   const report = upload.data;
   return (
-    <Dialog title={t('import.title')} onClose={onClose} wide>
+    <Dialog title={t('import.title')} closeButton onClose={onClose} wide>
       {!report ? (
         <form
           className="grid"
@@ -59,7 +59,13 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
           </div>
         </form>
       ) : (
-        <ImportReportView report={report} onAnother={() => { setFile(null); upload.reset(); }} />
+        <ImportReportView
+          report={report}
+          onAnother={() => {
+            setFile(null);
+            upload.reset();
+          }}
+        />
       )}
     </Dialog>
   );
@@ -74,15 +80,21 @@ export function ImportReportView({ report, onAnother }: { report: ImportReport; 
       <div className="import-counts" role="status">
         <div className="kpi">
           <span className="muted">{t('import.created')}</span>
-          <span className="value" data-testid="import-created">{report.accepted}</span>
+          <span className="value" data-testid="import-created">
+            {report.accepted}
+          </span>
         </div>
         <div className="kpi">
           <span className="muted">{t('import.skipped')}</span>
-          <span className="value" data-testid="import-skipped">{skipped.length}</span>
+          <span className="value" data-testid="import-skipped">
+            {skipped.length}
+          </span>
         </div>
         <div className="kpi">
           <span className="muted">{t('import.errors')}</span>
-          <span className="value" data-testid="import-errors">{errors.length}</span>
+          <span className="value" data-testid="import-errors">
+            {errors.length}
+          </span>
         </div>
       </div>
       {report.rejected.length > 0 && (
@@ -96,17 +108,19 @@ export function ImportReportView({ report, onAnother }: { report: ImportReport; 
               </tr>
             </thead>
             <tbody>
-              {[...report.rejected].sort((a, b) => a.row - b.row).map((r) => (
-                <tr key={`${r.row}-${r.reason}`} data-testid="import-row">
-                  <td>{r.row}</td>
-                  <td>
-                    <span className={`badge ${isSkipped(r.reason) ? '' : 'flag-attention'}`}>
-                      {isSkipped(r.reason) ? t('import.kindSkipped') : t('import.kindError')}
-                    </span>
-                  </td>
-                  <td>{r.reason}</td>
-                </tr>
-              ))}
+              {[...report.rejected]
+                .sort((a, b) => a.row - b.row)
+                .map((r) => (
+                  <tr key={`${r.row}-${r.reason}`} data-testid="import-row">
+                    <td>{r.row}</td>
+                    <td>
+                      <span className={`badge ${isSkipped(r.reason) ? '' : 'flag-attention'}`}>
+                        {isSkipped(r.reason) ? t('import.kindSkipped') : t('import.kindError')}
+                      </span>
+                    </td>
+                    <td>{r.reason}</td>
+                  </tr>
+                ))}
             </tbody>
           </table>
         </div>

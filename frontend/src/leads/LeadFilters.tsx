@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useEffectEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../auth/AuthProvider';
 import { STAGES } from '../ui/Badges';
@@ -22,10 +22,17 @@ export function LeadFilters({ params, onChange }: { params: URLSearchParams; onC
   // the search box types freely; the URL (and the request) follows 300 ms after the last key
   const urlSearch = params.get('q') ?? '';
   const [search, setSearch] = useState(urlSearch);
-  useEffect(() => setSearch(urlSearch), [urlSearch]);
+  // a new address (a link, Back) brings its own search into the box, during render rather than after it
+  const [shownFor, setShownFor] = useState(urlSearch);
+  if (shownFor !== urlSearch) {
+    setShownFor(urlSearch);
+    setSearch(urlSearch);
+  }
+  const commitSearch = useEffectEvent((typed: string) => {
+    if (typed !== urlSearch) onChange({ q: typed || null });
+  });
   useEffect(() => {
-    if (search === urlSearch) return;
-    const timer = setTimeout(() => onChange({ q: search || null }), 300);
+    const timer = setTimeout(() => commitSearch(search), 300);
     return () => clearTimeout(timer);
   }, [search]);
 
@@ -58,14 +65,24 @@ export function LeadFilters({ params, onChange }: { params: URLSearchParams; onC
   const input = (name: string, label: string, type: 'number' | 'date', extra: Record<string, string> = {}) => (
     <label className="filter">
       {label}
-      <input type={type} value={params.get(name) ?? ''} onChange={(e) => onChange({ [name]: e.target.value || null })} {...extra} />
+      <input
+        type={type}
+        value={params.get(name) ?? ''}
+        onChange={(e) => onChange({ [name]: e.target.value || null })}
+        {...extra}
+      />
     </label>
   );
 
   const advanced = ['scoreMin', 'scoreMax', 'from', 'to', 'contactFrom', 'contactTo'].some((n) => params.get(n));
 
   return (
-    <form role="search" aria-label={t('filters.label')} className="card lead-filters" onSubmit={(e) => e.preventDefault()}>
+    <form
+      role="search"
+      aria-label={t('filters.label')}
+      className="card lead-filters"
+      onSubmit={(e) => e.preventDefault()}
+    >
       <div className="form-row">
         <label className="filter grow">
           {t('filters.search')}
@@ -79,9 +96,21 @@ export function LeadFilters({ params, onChange }: { params: URLSearchParams; onC
             }}
           />
         </label>
-        {select('stage', t('filters.stage'), STAGES.map((s) => ({ value: s, label: tc(`stage.${s}`) })))}
-        {select('status', t('filters.status'), STATUSES.map((s) => ({ value: s, label: tc(`status.${s}`) })))}
-        {select('channel', t('filters.channel'), CHANNELS.map((c) => ({ value: c, label: tc(`channel.${c}`) })))}
+        {select(
+          'stage',
+          t('filters.stage'),
+          STAGES.map((s) => ({ value: s, label: tc(`stage.${s}`) })),
+        )}
+        {select(
+          'status',
+          t('filters.status'),
+          STATUSES.map((s) => ({ value: s, label: tc(`status.${s}`) })),
+        )}
+        {select(
+          'channel',
+          t('filters.channel'),
+          CHANNELS.map((c) => ({ value: c, label: tc(`channel.${c}`) })),
+        )}
         {manager && (
           <label className="filter">
             {t('filters.agent')}

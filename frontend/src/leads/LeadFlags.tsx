@@ -2,7 +2,11 @@ import { useTranslation } from 'react-i18next';
 import type { LeadRow } from './types';
 
 /** Flags a lead carries, as small badges beside its name. */
-export function LeadFlags({ lead }: { lead: Pick<LeadRow, 'humanMode' | 'needsAttention' | 'attentionReason' | 'optedOut' | 'unreachable'> }) {
+export function LeadFlags({
+  lead,
+}: {
+  lead: Pick<LeadRow, 'humanMode' | 'needsAttention' | 'attentionReason' | 'optedOut' | 'unreachable'>;
+}) {
   const { t } = useTranslation('leads');
   return (
     <>
@@ -17,4 +21,3 @@ export function LeadFlags({ lead }: { lead: Pick<LeadRow, 'humanMode' | 'needsAt
     </>
   );
 }
-

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { useLocation } from 'react-router-dom';
+import { Link, useLocation } from 'react-router-dom';
 import { ADMIN, AGENT, renderPage, stubApi } from '../test/render';
 import LeadsPage from './LeadsPage';
 import { leadRow } from './testData';
@@ -29,7 +29,9 @@ const lastList = (fetchMock: ReturnType<typeof stubApi>) => listRequests(fetchMo
 describe('LeadsPage', () => {
   it('sends the filters in the URL as the api’s query parameters', async () => {
     const fetchMock = stubApi({ 'GET /api/v1/leads': page(), 'GET /api/v1/users': [] });
-    renderPage(<LeadsPage />, { path: '/leads?stage=POTENTIAL&status=HOT&human=1&attention=1&q=ana&sort=-score&page=2&agent=none&scoreMin=40' });
+    renderPage(<LeadsPage />, {
+      path: '/leads?stage=POTENTIAL&status=HOT&human=1&attention=1&q=ana&sort=-score&page=2&agent=none&scoreMin=40',
+    });
     await screen.findAllByTestId('lead-row');
     const q = lastList(fetchMock);
     expect(q.getAll('stage')).toEqual(['POTENTIAL']);
@@ -47,7 +49,13 @@ describe('LeadsPage', () => {
 
   it('puts a chosen filter in the URL, asks the api again and goes back to page 1', async () => {
     const fetchMock = stubApi({ 'GET /api/v1/leads': page(), 'GET /api/v1/users': [] });
-    renderPage(<><LeadsPage /><Location /></>, { path: '/leads?page=3' });
+    renderPage(
+      <>
+        <LeadsPage />
+        <Location />
+      </>,
+      { path: '/leads?page=3' },
+    );
     await screen.findAllByTestId('lead-row');
     expect(lastList(fetchMock).get('offset')).toBe('50');
 
@@ -63,11 +71,35 @@ describe('LeadsPage', () => {
 
   it('searches after the user stops typing', async () => {
     const fetchMock = stubApi({ 'GET /api/v1/leads': page(), 'GET /api/v1/users': [] });
-    renderPage(<><LeadsPage /><Location /></>, { path: '/leads' });
+    renderPage(
+      <>
+        <LeadsPage />
+        <Location />
+      </>,
+      { path: '/leads' },
+    );
     await screen.findAllByTestId('lead-row');
     await userEvent.type(screen.getByRole('searchbox', { name: 'Buscar' }), 'pérez');
     await waitFor(() => expect(lastList(fetchMock).get('search')).toBe('pérez'));
     expect(listRequests(fetchMock).filter((q) => q.get('search')?.startsWith('p')).length).toBe(1);
+  });
+
+  it('shows the search of the address it is on, when a link changes it too', async () => {
+    const fetchMock = stubApi({ 'GET /api/v1/leads': page(), 'GET /api/v1/users': [] });
+    renderPage(
+      <>
+        <LeadsPage />
+        <Link to="/leads?q=luis">otra búsqueda</Link>
+      </>,
+      { path: '/leads?q=ana' },
+    );
+    await screen.findAllByTestId('lead-row');
+    const box = screen.getByRole('searchbox', { name: 'Buscar' });
+    expect(box).toHaveValue('ana');
+
+    await userEvent.click(screen.getByRole('link', { name: 'otra búsqueda' }));
+    await waitFor(() => expect(box).toHaveValue('luis'));
+    await waitFor(() => expect(lastList(fetchMock).get('search')).toBe('luis'));
   });
 
   it('sorts by a column, then reverses it, and says so to assistive technology', async () => {
@@ -86,7 +118,13 @@ describe('LeadsPage', () => {
   });
 
   it('pages with the api’s total', async () => {
-    const fetchMock = stubApi({ 'GET /api/v1/leads': ({ url }: { url: URL }) => ({ ...page([leadRow()], 60), offset: Number(url.searchParams.get('offset')) }), 'GET /api/v1/users': [] });
+    const fetchMock = stubApi({
+      'GET /api/v1/leads': ({ url }: { url: URL }) => ({
+        ...page([leadRow()], 60),
+        offset: Number(url.searchParams.get('offset')),
+      }),
+      'GET /api/v1/users': [],
+    });
     renderPage(<LeadsPage />, { path: '/leads' });
     await screen.findByText(/Página 1 de 3/);
     expect(screen.getByRole('button', { name: 'Anterior' })).toBeDisabled();
@@ -96,10 +134,18 @@ describe('LeadsPage', () => {
   });
 
   it('lists each lead as a row that links to its detail, with agent names for an admin', async () => {
-    stubApi({
-      'GET /api/v1/leads': page([leadRow({ id: 'l-1', name: 'Ana Pérez', assignedAgentId: 'u-2' }), leadRow({ id: 'l-2', name: null, humanMode: true })]),
-      'GET /api/v1/users': [{ id: 'u-2', brokerId: 'b-1', email: 'b@x.cl', fullName: 'Beto Agente', role: 'AGENT', active: true }],
-    }, ADMIN);
+    stubApi(
+      {
+        'GET /api/v1/leads': page([
+          leadRow({ id: 'l-1', name: 'Ana Pérez', assignedAgentId: 'u-2' }),
+          leadRow({ id: 'l-2', name: null, humanMode: true }),
+        ]),
+        'GET /api/v1/users': [
+          { id: 'u-2', brokerId: 'b-1', email: 'b@x.cl', fullName: 'Beto Agente', role: 'AGENT', active: true },
+        ],
+      },
+      ADMIN,
+    );
     renderPage(<LeadsPage />, { path: '/leads' });
     const rows = await screen.findAllByTestId('lead-row');
     expect(rows).toHaveLength(2);
@@ -129,7 +175,13 @@ describe('LeadsPage', () => {
 
   it('says when no lead matches, and offers to clear the filters', async () => {
     stubApi({ 'GET /api/v1/leads': page([]), 'GET /api/v1/users': [] });
-    renderPage(<><LeadsPage /><Location /></>, { path: '/leads?stage=WON' });
+    renderPage(
+      <>
+        <LeadsPage />
+        <Location />
+      </>,
+      { path: '/leads?stage=WON' },
+    );
     await screen.findByText('No hay leads con estos filtros.');
     await userEvent.click(screen.getByRole('button', { name: 'Limpiar filtros' }));
     await waitFor(() => expect(screen.getByTestId('location')).toHaveTextContent(/^\/leads$/));
@@ -166,7 +218,9 @@ describe('CSV import', () => {
     expect(rows[1]).toHaveTextContent('Error');
     expect(rows[1]).toHaveTextContent('phone is not a valid phone number');
 
-    const call = fetchMock.mock.calls.find(([input, init]) => String(input).includes('/import') && init?.method === 'POST')!;
+    const call = fetchMock.mock.calls.find(
+      ([input, init]) => String(input).includes('/import') && init?.method === 'POST',
+    )!;
     const sent = call[1]?.body;
     expect(sent).toBeInstanceOf(FormData);
     expect((sent as FormData).get('file')).toBeInstanceOf(File);
@@ -177,7 +231,11 @@ describe('CSV import', () => {
     stubApi({
       'GET /api/v1/leads': page(),
       'GET /api/v1/users': [],
-      'POST /api/v1/leads/import': () => new Response(JSON.stringify({ status: 400, detail: "The file's first row must name its columns" }), { status: 400, headers: { 'Content-Type': 'application/problem+json' } }),
+      'POST /api/v1/leads/import': () =>
+        new Response(JSON.stringify({ status: 400, detail: "The file's first row must name its columns" }), {
+          status: 400,
+          headers: { 'Content-Type': 'application/problem+json' },
+        }),
     });
     renderPage(<LeadsPage />, { path: '/leads' });
     await userEvent.click(await screen.findByRole('button', { name: 'Importar CSV' }));
@@ -206,10 +264,19 @@ describe('New lead', () => {
       'GET /api/v1/users': [],
       'POST /api/v1/leads': ({ body: b }: { body: unknown }) => {
         body = b;
-        return new Response(JSON.stringify({ leadId: 'new-1', workflowId: 'lead-demo-x' }), { status: 201, headers: { 'Content-Type': 'application/json' } });
+        return new Response(JSON.stringify({ leadId: 'new-1', workflowId: 'lead-demo-x' }), {
+          status: 201,
+          headers: { 'Content-Type': 'application/json' },
+        });
       },
     });
-    renderPage(<><LeadsPage /><Location /></>, { path: '/leads' });
+    renderPage(
+      <>
+        <LeadsPage />
+        <Location />
+      </>,
+      { path: '/leads' },
+    );
     await userEvent.click(await screen.findByRole('button', { name: 'Nuevo lead' }));
     const dialog = screen.getByRole('dialog', { name: 'Nuevo lead' });
     await userEvent.type(within(dialog).getByLabelText('Nombre'), 'Carla Soto');
@@ -221,6 +288,11 @@ describe('New lead', () => {
     await userEvent.type(within(dialog).getByLabelText('Etiquetas (separadas por coma)'), 'feria, vip');
     await userEvent.click(within(dialog).getByRole('button', { name: 'Crear lead' }));
     await waitFor(() => expect(screen.getByTestId('location')).toHaveTextContent('/leads/new-1'));
-    expect(body).toEqual({ name: 'Carla Soto', phone: '+56 9 8765 4321', budgetClp: 150000000, tags: ['feria', 'vip'] });
+    expect(body).toEqual({
+      name: 'Carla Soto',
+      phone: '+56 9 8765 4321',
+      budgetClp: 150000000,
+      tags: ['feria', 'vip'],
+    });
   });
 });

@@ -5,7 +5,17 @@ import { PageHeader } from '../ui/PageHeader';
 import { EmptyState, ErrorState } from '../ui/States';
 import { useTimeZone } from '../ui/useBroker';
 import { useLeadList } from './api';
-import { apiQuery, hasFilters, PAGE_SIZE, pageOf, parseSort, sortParam, toggleSort, withChanges, type SortKey } from './filters';
+import {
+  apiQuery,
+  hasFilters,
+  PAGE_SIZE,
+  pageOf,
+  parseSort,
+  sortParam,
+  toggleSort,
+  withChanges,
+  type SortKey,
+} from './filters';
 import { LeadFilters } from './LeadFilters';
 import { LeadsTable, LeadsTableSkeleton } from './LeadsTable';
 import { ImportDialog } from './ImportDialog';
@@ -24,7 +34,8 @@ export default function LeadsPage() {
   const sort = parseSort(params.get('sort'));
   const page = pageOf(params);
 
-  const change = (changes: Record<string, string | null>) => setParams(withChanges(params, changes), { replace: false });
+  const change = (changes: Record<string, string | null>) =>
+    setParams(withChanges(params, changes), { replace: false });
   const onSort = (key: SortKey) => change({ sort: sortParam(toggleSort(sort, key)) });
 
   const data = list.data;
@@ -65,13 +76,23 @@ export default function LeadsPage() {
           <>
             <LeadsTable leads={data.items} sort={sort} onSort={onSort} />
             <nav className="pager" aria-label={t('pager')}>
-              <button type="button" className="btn small" disabled={page <= 1} onClick={() => change({ page: page - 1 > 1 ? String(page - 1) : null })}>
+              <button
+                type="button"
+                className="btn small"
+                disabled={page <= 1}
+                onClick={() => change({ page: page - 1 > 1 ? String(page - 1) : null })}
+              >
                 {tc('state.previous')}
               </button>
               <span className="muted">
                 {t('range', { from, to, total: data.total })} · {t('page', { page, pages })}
               </span>
-              <button type="button" className="btn small" disabled={page >= pages} onClick={() => change({ page: String(page + 1) })}>
+              <button
+                type="button"
+                className="btn small"
+                disabled={page >= pages}
+                onClick={() => change({ page: String(page + 1) })}
+              >
                 {tc('state.next')}
               </button>
             </nav>

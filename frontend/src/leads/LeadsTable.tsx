@@ -19,7 +19,15 @@ interface Column {
  * a click anywhere on the row does the same); sortable headers are buttons that say their order. On a
  * phone the rows become cards (leads.css).
  */
-export function LeadsTable({ leads, sort, onSort }: { leads: LeadRow[]; sort: SortState; onSort: (key: SortKey) => void }) {
+export function LeadsTable({
+  leads,
+  sort,
+  onSort,
+}: {
+  leads: LeadRow[];
+  sort: SortState;
+  onSort: (key: SortKey) => void;
+}) {
   const { t, i18n } = useTranslation('leads');
   const { t: tc } = useTranslation();
   const timeZone = useTimeZone();
@@ -50,7 +58,12 @@ export function LeadsTable({ leads, sort, onSort }: { leads: LeadRow[]; sort: So
                   aria-sort={active ? (sort.descending ? 'descending' : 'ascending') : c.sort ? 'none' : undefined}
                 >
                   {c.sort ? (
-                    <button type="button" className="sort-button" onClick={() => onSort(c.sort!)} title={t('sortBy', { column: c.label })}>
+                    <button
+                      type="button"
+                      className="sort-button"
+                      onClick={() => onSort(c.sort!)}
+                      title={t('sortBy', { column: c.label })}
+                    >
                       {c.label}
                       <span aria-hidden="true" className="sort-mark">
                         {active ? (sort.descending ? '▼' : '▲') : '↕'}
@@ -97,7 +110,10 @@ export function LeadsTable({ leads, sort, onSort }: { leads: LeadRow[]; sort: So
               <td data-label={t('columns.agent')}>{agentName(lead.assignedAgentId) ?? tc('state.none')}</td>
               <td data-label={t('columns.lastMessageAt')}>
                 {lead.lastMessageAt ? (
-                  <time dateTime={lead.lastMessageAt} title={formatDateTime(lead.lastMessageAt, timeZone, i18n.language)}>
+                  <time
+                    dateTime={lead.lastMessageAt}
+                    title={formatDateTime(lead.lastMessageAt, timeZone, i18n.language)}
+                  >
                     {formatRelative(lead.lastMessageAt, i18n.language)}
                   </time>
                 ) : (

@@ -3,13 +3,15 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
-import { Dialog } from './Dialog';
+import { Dialog } from '../ui/Dialog';
 import type { NewLead } from './types';
 
 const TEXT_FIELDS = ['name', 'phone', 'email', 'zone', 'propertyType', 'timeline', 'source'] as const;
 
 function numberOrUndefined(value: FormDataEntryValue | null): number | undefined {
-  const text = String(value ?? '').replace(/[.\s$]/g, '').trim();
+  const text = String(value ?? '')
+    .replace(/[.\s$]/g, '')
+    .trim();
   if (!text) return undefined;
   const n = Number(text);
   return Number.isFinite(n) ? n : undefined;
@@ -22,7 +24,8 @@ export function NewLeadDialog({ onClose }: { onClose: () => void }) {
   const queryClient = useQueryClient();
   const [localError, setLocalError] = useState<string | null>(null);
   const create = useMutation({
-    mutationFn: (lead: NewLead) => api<{ leadId: string; workflowId: string }>('/api/v1/leads', { method: 'POST', body: lead }),
+    mutationFn: (lead: NewLead) =>
+      api<{ leadId: string; workflowId: string }>('/api/v1/leads', { method: 'POST', body: lead }),
     onSuccess: (created) => {
       void queryClient.invalidateQueries({ queryKey: ['leads', 'list'] });
       onClose();
@@ -46,14 +49,17 @@ export function NewLeadDialog({ onClose }: { onClose: () => void }) {
     lead.bedrooms = numberOrUndefined(form.get('bedrooms'));
     lead.budgetClp = numberOrUndefined(form.get('budgetClp'));
     lead.monthlyIncomeClp = numberOrUndefined(form.get('monthlyIncomeClp'));
-    const tags = String(form.get('tags') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+    const tags = String(form.get('tags') ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
     if (tags.length) lead.tags = tags;
     create.mutate(lead);
   }
 
   const error = localError ?? create.error?.message;
   return (
-    <Dialog title={t('create.title')} onClose={onClose} wide>
+    <Dialog title={t('create.title')} closeButton onClose={onClose} wide>
       <form className="new-lead-form" onSubmit={submit} noValidate>
         <label>
           {t('create.name')}

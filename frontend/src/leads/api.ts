@@ -1,20 +1,35 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, type Query } from '../api/client';
 import { queryKeys } from '../api/queryKeys';
 import { useAuth } from '../auth/AuthProvider';
 import type {
-  AppointmentRow, CallPage, DashboardConfig, FreeSlots, LeadDetail, LeadPage, LeadView, StageMove, UserView,
+  AppointmentRow,
+  CallPage,
+  DashboardConfig,
+  FreeSlots,
+  LeadDetail,
+  LeadPage,
+  LeadView,
+  StageMove,
+  UserView,
 } from './types';
 import type { ChatMessage } from '../conversations/types';
 
-/** One page of `GET /api/v1/leads` for the api query built from the URL (see filters.ts). */
-export function useLeadList(query: Query) {
-  return useQuery({
+/**
+ * `GET /api/v1/leads` for an api query (the list's, built from the URL by filters.ts; a pipeline column's; the
+ * home page's), cached under `['leads', 'list', query]` so every lead event refreshes it. The previous page
+ * stays on screen while the next loads: no jump to a skeleton on every filter change.
+ */
+export function leadListQuery(query: Query) {
+  return queryOptions({
     queryKey: queryKeys.leadList(query),
     queryFn: ({ signal }) => api<LeadPage>('/api/v1/leads', { query, signal }),
-    // the previous page stays on screen while the next loads: no jump to a skeleton on every filter change
     placeholderData: keepPreviousData,
   });
+}
+
+export function useLeadList(query: Query) {
+  return useQuery(leadListQuery(query));
 }
 
 export function useLead(id: string) {
@@ -54,7 +69,11 @@ export function useLeadAppointments(id: string) {
     queryFn: ({ signal }) => {
       const now = Date.now();
       return api<AppointmentRow[]>('/api/v1/appointments', {
-        query: { leadId: id, from: new Date(now - 180 * DAY).toISOString(), to: new Date(now + 180 * DAY).toISOString() },
+        query: {
+          leadId: id,
+          from: new Date(now - 180 * DAY).toISOString(),
+          to: new Date(now + 180 * DAY).toISOString(),
+        },
         signal,
       });
     },
@@ -64,7 +83,8 @@ export function useLeadAppointments(id: string) {
 export function useFreeSlots(id: string, enabled: boolean) {
   return useQuery({
     queryKey: queryKeys.leadSlots(id),
-    queryFn: ({ signal }) => api<FreeSlots>(`/api/v1/leads/${encodeURIComponent(id)}/slots`, { query: { limit: 40 }, signal }),
+    queryFn: ({ signal }) =>
+      api<FreeSlots>(`/api/v1/leads/${encodeURIComponent(id)}/slots`, { query: { limit: 40 }, signal }),
     enabled,
     staleTime: 0,
   });
@@ -81,13 +101,29 @@ export function useDashboardConfig() {
 /** The broker's users, for admins (the agent filter, assigning, names); an agent does not ask. */
 export function useUsers() {
   const { me } = useAuth();
-  const manager = me?.role === 'ADMIN' || me?.role === 'SUPERADMIN';
   return useQuery({
     queryKey: queryKeys.users,
     queryFn: ({ signal }) => api<UserView[]>('/api/v1/users', { signal }),
-    enabled: manager,
+    enabled: isManager(me?.role),
     staleTime: 60_000,
   });
+}
+
+/**
+ * The broker's people who can hold a lead (active, not the platform's superadmins), to name a lead's agent
+ * and filter by one. Only admins may list users (an agent gets 403 and sees only their own leads anyway),
+ * so for an agent this stays empty without asking.
+ */
+export function useAgents() {
+  const { me } = useAuth();
+  const query = useUsers();
+  const users = (query.data ?? []).filter((u) => u.active && u.role !== 'SUPERADMIN');
+  const names = new Map(users.map((u) => [u.id, u.fullName]));
+  return { allowed: isManager(me?.role), users, names, query };
+}
+
+function isManager(role: string | undefined): boolean {
+  return role === 'ADMIN' || role === 'SUPERADMIN';
 }
 
 type Action =
@@ -149,12 +185,15 @@ export function useLeadAction(id: string) {
         );
       }
       if (action.kind === 'assign') {
-        queryClient.setQueryData<LeadDetail>(queryKeys.lead(id), (old) => (old ? { ...old, assignedAgentId: action.agentId } : old));
+        queryClient.setQueryData<LeadDetail>(queryKeys.lead(id), (old) =>
+          old ? { ...old, assignedAgentId: action.agentId } : old,
+        );
       }
       void queryClient.invalidateQueries({ queryKey: queryKeys.lead(id) });
       void queryClient.invalidateQueries({ queryKey: ['leads', 'list'] });
       void queryClient.invalidateQueries({ queryKey: queryKeys.inbox });
-      if (action.kind === 'book' || action.kind === 'cancel') void queryClient.invalidateQueries({ queryKey: queryKeys.appointments });
+      if (action.kind === 'book' || action.kind === 'cancel')
+        void queryClient.invalidateQueries({ queryKey: queryKeys.appointments });
     },
   });
 }

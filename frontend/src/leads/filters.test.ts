@@ -1,22 +1,43 @@
 import { describe, expect, it } from 'vitest';
 import { apiQuery, parseSort, sortParam, toggleSort, withChanges } from './filters';
-import { clockLevel, formatDuration, startOfDayIn } from './time';
 
 const SANTIAGO = 'America/Santiago';
 
 describe('apiQuery', () => {
   it('turns the URL into the api’s filters, sort and offset', () => {
-    const q = apiQuery(new URLSearchParams('q= ana &stage=NEW,POTENTIAL&status=HOT&channel=TELEGRAM&agent=u-1&attention=1&human=0&scoreMin=40&scoreMax=90&sort=-score&page=3'), SANTIAGO);
+    const q = apiQuery(
+      new URLSearchParams(
+        'q= ana &stage=NEW,POTENTIAL&status=HOT&channel=TELEGRAM&agent=u-1&attention=1&human=0&scoreMin=40&scoreMax=90&sort=-score&page=3',
+      ),
+      SANTIAGO,
+    );
     expect(q).toMatchObject({
-      search: 'ana', stage: ['NEW', 'POTENTIAL'], status: ['HOT'], channel: ['TELEGRAM'], agentId: 'u-1',
-      needsAttention: true, humanMode: false, scoreMin: 40, scoreMax: 90, sort: '-score', limit: 25, offset: 50,
+      search: 'ana',
+      stage: ['NEW', 'POTENTIAL'],
+      status: ['HOT'],
+      channel: ['TELEGRAM'],
+      agentId: 'u-1',
+      needsAttention: true,
+      humanMode: false,
+      scoreMin: 40,
+      scoreMax: 90,
+      sort: '-score',
+      limit: 25,
+      offset: 50,
     });
     expect(q.unassigned).toBeUndefined();
   });
 
   it('asks for unassigned leads with agent=none, and leaves unset filters out', () => {
     const q = apiQuery(new URLSearchParams('agent=none'), SANTIAGO);
-    expect(q).toMatchObject({ unassigned: true, agentId: undefined, search: undefined, humanMode: undefined, offset: 0, sort: undefined });
+    expect(q).toMatchObject({
+      unassigned: true,
+      agentId: undefined,
+      search: undefined,
+      humanMode: undefined,
+      offset: 0,
+      sort: undefined,
+    });
   });
 
   it('reads days in the broker’s time zone, the end day included', () => {
@@ -54,30 +75,5 @@ describe('withChanges', () => {
     expect(withChanges(params, { status: 'HOT' }).toString()).toBe('stage=NEW&status=HOT');
     expect(withChanges(params, { page: '5' }).get('page')).toBe('5');
     expect(withChanges(params, { stage: null }).has('stage')).toBe(false);
-  });
-});
-
-describe('time', () => {
-  it('formats durations as a clock', () => {
-    expect(formatDuration(65_000)).toBe('1:05');
-    expect(formatDuration(3_725_000)).toBe('1:02:05');
-    expect(formatDuration(2 * 86_400_000 + 3_600_000)).toBe('2 d 01:00:00');
-    expect(formatDuration(-5)).toBe('0:00');
-  });
-
-  it('colours the human-mode clock at 15, 30 and 60 minutes', () => {
-    const min = 60_000;
-    expect([14.9, 15, 29.9, 30, 59.9, 60, 200].map((m) => clockLevel(m * min))).toEqual([0, 1, 1, 2, 2, 3, 3]);
-  });
-
-  it('finds midnight across a DST change', () => {
-    // Santiago turns its clocks back at the start of 2026-04-05 (24:00 -03 → 23:00 -04)…
-    expect(startOfDayIn('2026-04-04', SANTIAGO)).toBe('2026-04-04T03:00:00.000Z');
-    expect(startOfDayIn('2026-04-05', SANTIAGO)).toBe('2026-04-05T04:00:00.000Z');
-    // …and skips 00:00–01:00 on 2026-09-06: that day starts at 01:00 -03
-    expect(startOfDayIn('2026-09-06', SANTIAGO)).toBe('2026-09-06T04:00:00.000Z');
-    expect(startOfDayIn('2026-09-07', SANTIAGO)).toBe('2026-09-07T03:00:00.000Z');
-    expect(startOfDayIn('2026-03-31', SANTIAGO, 1)).toBe('2026-04-01T03:00:00.000Z');
-    expect(startOfDayIn('not-a-date', SANTIAGO)).toBeNull();
   });
 });

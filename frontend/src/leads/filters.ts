@@ -1,5 +1,5 @@
 import type { Query } from '../api/client';
-import { startOfDayIn } from './time';
+import { startOfDayIn } from '../ui/calendarTime';
 
 /**
  * The leads list's state lives in the URL (shareable, survives a reload, the back button undoes a filter):
@@ -41,7 +41,12 @@ export function toggleSort(current: SortState, key: SortKey): SortState {
 }
 
 function list(raw: string | null): string[] {
-  return raw ? raw.split(',').map((v) => v.trim()).filter(Boolean) : [];
+  return raw
+    ? raw
+        .split(',')
+        .map((v) => v.trim())
+        .filter(Boolean)
+    : [];
 }
 
 function int(raw: string | null): number | undefined {
@@ -66,7 +71,7 @@ export function apiQuery(params: URLSearchParams, timeZone: string, pageSize = P
   const agent = params.get('agent');
   const day = (name: string, plusDays = 0) => {
     const value = params.get(name);
-    return value ? startOfDayIn(value, timeZone, plusDays) ?? undefined : undefined;
+    return value ? (startOfDayIn(value, timeZone, plusDays) ?? undefined) : undefined;
   };
   return {
     search: params.get('q')?.trim() || undefined,
@@ -96,15 +101,29 @@ export function hasFilters(params: URLSearchParams): boolean {
 }
 
 export const FILTER_PARAMS = [
-  'q', 'stage', 'status', 'channel', 'agent', 'attention', 'human', 'scoreMin', 'scoreMax', 'from', 'to',
-  'contactFrom', 'contactTo',
+  'q',
+  'stage',
+  'status',
+  'channel',
+  'agent',
+  'attention',
+  'human',
+  'scoreMin',
+  'scoreMax',
+  'from',
+  'to',
+  'contactFrom',
+  'contactTo',
 ] as const;
 
 /**
  * `params` with `changes` applied (empty values removed). Any change but the page's goes back to page 1:
  * page 4 of another filter is rarely what was meant.
  */
-export function withChanges(params: URLSearchParams, changes: Record<string, string | null | undefined>): URLSearchParams {
+export function withChanges(
+  params: URLSearchParams,
+  changes: Record<string, string | null | undefined>,
+): URLSearchParams {
   const next = new URLSearchParams(params);
   for (const [key, value] of Object.entries(changes)) {
     if (value === null || value === undefined || value === '') next.delete(key);

@@ -1,4 +1,14 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useEffectEvent,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { fetchEventSource } from '@microsoft/fetch-event-source';
 import { session } from '../auth/session';
@@ -24,20 +34,21 @@ class RetriableError extends Error {}
  */
 export function LiveEventsProvider({ enabled, children }: { enabled: boolean; children: ReactNode }) {
   const queryClient = useQueryClient();
-  const [state, setState] = useState<LiveState>('offline');
+  // the stream's own state; signed out, the dashboard is offline whatever the last stream said
+  const [streamState, setStreamState] = useState<LiveState>('connecting');
+  const state = enabled ? streamState : 'offline';
   const listeners = useRef(new Set<Listener>());
 
   useEffect(() => {
     if (!enabled) return;
     const controller = new AbortController();
-    setState('connecting');
     fetchEventSource('/api/v1/events', {
       signal: controller.signal,
       openWhenHidden: true,
       headers: { Authorization: `Bearer ${session.accessToken() ?? ''}` },
       async onopen(response) {
         if (response.ok) {
-          setState('live');
+          setStreamState('live');
           return;
         }
         if (response.status === 401 && (await session.refresh())) {
@@ -64,11 +75,11 @@ export function LiveEventsProvider({ enabled, children }: { enabled: boolean; ch
         listeners.current.forEach((listener) => listener(event));
       },
       onclose() {
-        setState('connecting');
+        setStreamState('connecting');
         throw new RetriableError('stream closed'); // the api never ends it on purpose: reconnect
       },
       onerror(error) {
-        setState('offline');
+        setStreamState('offline');
         if (error instanceof RetriableError || error instanceof TypeError) return 2000; // retry in 2 s
         return 5000;
       },
@@ -76,12 +87,15 @@ export function LiveEventsProvider({ enabled, children }: { enabled: boolean; ch
       fetch: (input, init) =>
         fetch(input, {
           ...init,
-          headers: { ...(init?.headers as Record<string, string>), Authorization: `Bearer ${session.accessToken() ?? ''}` },
+          headers: {
+            ...(init?.headers as Record<string, string>),
+            Authorization: `Bearer ${session.accessToken() ?? ''}`,
+          },
         }),
-    }).catch(() => setState('offline'));
+    }).catch(() => setStreamState('offline'));
     return () => {
       controller.abort();
-      setState('offline');
+      setStreamState('connecting'); // where the next stream starts
     };
   }, [enabled, queryClient]);
 
@@ -102,7 +116,6 @@ export function useLive(): Live {
 /** Calls `listener` for every live event while the component is mounted. */
 export function useLiveEvent(listener: Listener) {
   const { subscribe } = useLive();
-  const latest = useRef(listener);
-  latest.current = listener;
-  useEffect(() => subscribe((event) => latest.current(event)), [subscribe]);
+  const onEvent = useEffectEvent(listener); // always the latest listener, without resubscribing
+  useEffect(() => subscribe((event) => onEvent(event)), [subscribe]);
 }

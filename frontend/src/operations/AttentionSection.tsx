@@ -4,10 +4,11 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import { queryKeys } from '../api/queryKeys';
-import { EmptyState, QueryState, Skeleton } from '../ui/States';
+import { QueryState, Skeleton } from '../ui/States';
+import { DataTable } from '../ui/DataTable';
 import { formatDateTime, formatRelative } from '../ui/format';
 import { useTimeZone } from '../ui/useBroker';
-import { Toast } from '../users/Dialog';
+import { Toast } from '../ui/Toast';
 
 /** The rows of `GET /api/v1/leads` this page reads. */
 interface AttentionLead {
@@ -45,71 +46,79 @@ export function AttentionSection() {
       void queryClient.invalidateQueries({ queryKey: queryKeys.lead(lead.id) });
       void queryClient.invalidateQueries({ queryKey: ['leads', 'list'] });
     },
-    onError: (error, lead) => setFailed((now) => ({ ...now, [lead.id]: error instanceof Error ? error.message : String(error) })),
+    onError: (error, lead) =>
+      setFailed((now) => ({ ...now, [lead.id]: error instanceof Error ? error.message : String(error) })),
   });
 
   return (
     <section className="card section" aria-labelledby="ops-attention">
       <h2 id="ops-attention">{t('attention.title')}</h2>
       <QueryState query={leads} skeleton={<Skeleton lines={4} />}>
-        {(page) =>
-          page.items.length === 0 ? (
-            <EmptyState title={t('attention.empty')} />
-          ) : (
-            <>
-              <div className="table-wrap">
-                <table className="data stack">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('attention.lead')}</th>
-                      <th scope="col">{t('attention.reason')}</th>
-                      <th scope="col">{t('attention.since')}</th>
-                      <th scope="col">{t('attention.action')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {page.items.map((lead) => {
-                      const busy = retry.isPending && retry.variables?.id === lead.id;
-                      return (
-                        <tr key={lead.id} data-testid="attention-row">
-                          <td>
-                            <Link to={`/leads/${lead.id}`}>{lead.name || t('attention.unnamed')}</Link>
-                            <div className="muted small">{t(`common:channel.${lead.channel}`, { defaultValue: lead.channel })}</div>
-                          </td>
-                          <td className="reason" data-label={t('attention.reason')}>{lead.attentionReason || t('attention.noReason')}</td>
-                          <td data-label={t('attention.since')}>
-                            <time dateTime={lead.updatedAt} title={formatDateTime(lead.updatedAt, timeZone, i18n.language)}>
-                              {formatRelative(lead.updatedAt, i18n.language)}
-                            </time>
-                          </td>
-                          <td>
-                            <button
-                              type="button"
-                              className="btn small"
-                              disabled={busy}
-                              onClick={() => retry.mutate(lead)}
-                              aria-label={`${t('attention.retry')}: ${lead.name || t('attention.unnamed')}`}
-                            >
-                              {busy ? t('attention.retrying') : t('attention.retry')}
-                            </button>
-                            {failed[lead.id] && (
-                              <p className="form-error small" role="alert">
-                                {t('attention.retryFailed', { message: failed[lead.id] })}
-                              </p>
-                            )}
-                          </td>
-                        </tr>
-                      );
-                    })}
-                  </tbody>
-                </table>
-              </div>
-              {page.total > page.items.length && (
-                <p className="muted small">{t('attention.more', { shown: page.items.length, total: page.total })}</p>
-              )}
-            </>
-          )
-        }
+        {(page) => (
+          <>
+            <DataTable
+              rows={page.items}
+              rowKey={(lead) => lead.id}
+              rowTestId="attention-row"
+              empty={t('attention.empty')}
+              columns={[
+                {
+                  header: t('attention.lead'),
+                  label: false,
+                  cell: (lead) => (
+                    <>
+                      <Link to={`/leads/${lead.id}`}>{lead.name || t('attention.unnamed')}</Link>
+                      <div className="muted small">
+                        {t(`common:channel.${lead.channel}`, { defaultValue: lead.channel })}
+                      </div>
+                    </>
+                  ),
+                },
+                {
+                  header: t('attention.reason'),
+                  className: 'reason',
+                  cell: (lead) => lead.attentionReason || t('attention.noReason'),
+                },
+                {
+                  header: t('attention.since'),
+                  cell: (lead) => (
+                    <time dateTime={lead.updatedAt} title={formatDateTime(lead.updatedAt, timeZone, i18n.language)}>
+                      {formatRelative(lead.updatedAt, i18n.language)}
+                    </time>
+                  ),
+                },
+                {
+                  header: t('attention.action'),
+                  label: false,
+                  cell: (lead) => {
+                    const busy = retry.isPending && retry.variables?.id === lead.id;
+                    return (
+                      <>
+                        <button
+                          type="button"
+                          className="btn small"
+                          disabled={busy}
+                          onClick={() => retry.mutate(lead)}
+                          aria-label={`${t('attention.retry')}: ${lead.name || t('attention.unnamed')}`}
+                        >
+                          {busy ? t('attention.retrying') : t('attention.retry')}
+                        </button>
+                        {failed[lead.id] && (
+                          <p className="form-error small" role="alert">
+                            {t('attention.retryFailed', { message: failed[lead.id] })}
+                          </p>
+                        )}
+                      </>
+                    );
+                  },
+                },
+              ]}
+            />
+            {page.total > page.items.length && (
+              <p className="muted small">{t('attention.more', { shown: page.items.length, total: page.total })}</p>
+            )}
+          </>
+        )}
       </QueryState>
       <Toast message={toast} onDone={() => setToast(null)} />
     </section>

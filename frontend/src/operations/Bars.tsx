@@ -34,8 +34,12 @@ export function Bars({ title, bars, color = 'var(--brand-2)' }: { title: string;
         <line x1={0} x2={width} y1={height + 0.5} y2={height + 0.5} stroke="var(--line)" />
         {bars.length > 0 && (
           <>
-            <text x={0} y={height + 12} fontSize={9} fill="var(--muted)">{bars[0].label}</text>
-            <text x={width} y={height + 12} fontSize={9} fill="var(--muted)" textAnchor="end">{bars[bars.length - 1].label}</text>
+            <text x={0} y={height + 12} fontSize={9} fill="var(--muted)">
+              {bars[0].label}
+            </text>
+            <text x={width} y={height + 12} fontSize={9} fill="var(--muted)" textAnchor="end">
+              {bars[bars.length - 1].label}
+            </text>
           </>
         )}
       </svg>

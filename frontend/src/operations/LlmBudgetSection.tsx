@@ -27,7 +27,12 @@ export function LlmBudgetSection() {
     queryFn: ({ signal }) => api<LlmBudgetToday[]>('/api/v1/operations/llm-budget', { signal }),
     refetchInterval: 60_000,
   });
-  const usd = new Intl.NumberFormat(locale(i18n.language), { style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  const usd = new Intl.NumberFormat(locale(i18n.language), {
+    style: 'currency',
+    currency: 'USD',
+    minimumFractionDigits: 2,
+    maximumFractionDigits: 2,
+  });
   return (
     <section className="card section" aria-labelledby="ops-budget" data-testid="llm-budget">
       <h2 id="ops-budget">{t('budget.title')}</h2>
@@ -38,17 +43,34 @@ export function LlmBudgetSection() {
               <li key={b.brokerId} className="budget">
                 <p className="muted small">
                   {rows.length > 1 && <strong>{b.brokerName} · </strong>}
-                  {t('budget.subtitle', { day: formatDate(`${b.day}T12:00:00Z`, 'UTC', i18n.language), zone: b.timeZone })}
+                  {t('budget.subtitle', {
+                    day: formatDate(`${b.day}T12:00:00Z`, 'UTC', i18n.language),
+                    zone: b.timeZone,
+                  })}
                 </p>
                 <p className="state-line">
                   <span className={`dot ${b.spent ? 'bad' : 'ok'}`} aria-hidden="true" />
                   <strong>{b.spent ? t('budget.spent') : t('budget.available')}</strong>
                   {b.spent && <span>{t('budget.spentHint')}</span>}
                 </p>
-                <Gauge label={t('budget.turnsMeter')} value={b.turns} max={b.turnsLimit}
-                  text={t('budget.turns', { turns: formatNumber(b.turns, i18n.language), limit: formatNumber(b.turnsLimit, i18n.language) })} />
-                <Gauge label={t('budget.costMeter')} value={Number(b.costUsd)} max={Number(b.budgetUsd)}
-                  text={t('budget.cost', { cost: usd.format(Number(b.costUsd)), budget: usd.format(Number(b.budgetUsd)) })} />
+                <Gauge
+                  label={t('budget.turnsMeter')}
+                  value={b.turns}
+                  max={b.turnsLimit}
+                  text={t('budget.turns', {
+                    turns: formatNumber(b.turns, i18n.language),
+                    limit: formatNumber(b.turnsLimit, i18n.language),
+                  })}
+                />
+                <Gauge
+                  label={t('budget.costMeter')}
+                  value={Number(b.costUsd)}
+                  max={Number(b.budgetUsd)}
+                  text={t('budget.cost', {
+                    cost: usd.format(Number(b.costUsd)),
+                    budget: usd.format(Number(b.budgetUsd)),
+                  })}
+                />
               </li>
             ))}
           </ul>
@@ -62,7 +84,15 @@ function Gauge({ label, value, max, text }: { label: string; value: number; max:
   const share = max > 0 ? Math.min(1, value / max) : 1;
   return (
     <div className="gauge">
-      <div className="gauge-track" role="meter" aria-label={label} aria-valuemin={0} aria-valuemax={max} aria-valuenow={value} aria-valuetext={text}>
+      <div
+        className="gauge-track"
+        role="meter"
+        aria-label={label}
+        aria-valuemin={0}
+        aria-valuemax={max}
+        aria-valuenow={value}
+        aria-valuetext={text}
+      >
         <span className={share >= 1 ? 'full' : ''} style={{ width: `${Math.round(share * 100)}%` }} />
       </div>
       <span className="small">{text}</span>

@@ -18,7 +18,12 @@ export function LlmSection() {
     queryKey: queryKeys.llmDaily(from, to),
     queryFn: ({ signal }) => api<DailyUsage[]>('/api/v1/llm-calls/daily', { signal, query: { from, to } }),
   });
-  const usd = new Intl.NumberFormat(locale(i18n.language), { style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits: 4 });
+  const usd = new Intl.NumberFormat(locale(i18n.language), {
+    style: 'currency',
+    currency: 'USD',
+    minimumFractionDigits: 2,
+    maximumFractionDigits: 4,
+  });
   const dayLabel = (day: string) => formatDate(`${day}T12:00:00Z`, 'UTC', i18n.language);
 
   return (
@@ -29,7 +34,9 @@ export function LlmSection() {
         {(rows) => {
           if (rows.length === 0) return <EmptyState title={t('llm.empty')} />;
           const totals = totalsPerDay(rows, days);
-          const sorted = [...rows].sort((a, b) => (a.day === b.day ? a.provider.localeCompare(b.provider) : b.day.localeCompare(a.day)));
+          const sorted = [...rows].sort((a, b) =>
+            a.day === b.day ? a.provider.localeCompare(b.provider) : b.day.localeCompare(a.day),
+          );
           const sum = (f: (r: DailyUsage) => number) => rows.reduce((n, r) => n + f(r), 0);
           return (
             <>
@@ -41,7 +48,11 @@ export function LlmSection() {
                 <Bars
                   title={t('llm.latencyChart')}
                   color="var(--warm)"
-                  bars={totals.map((d) => ({ label: dayLabel(d.day), value: d.latencyP50Ms, text: `${formatNumber(d.latencyP50Ms, i18n.language)} ms` }))}
+                  bars={totals.map((d) => ({
+                    label: dayLabel(d.day),
+                    value: d.latencyP50Ms,
+                    text: `${formatNumber(d.latencyP50Ms, i18n.language)} ms`,
+                  }))}
                 />
               </div>
               <div className="table-wrap">
@@ -50,12 +61,24 @@ export function LlmSection() {
                     <tr>
                       <th scope="col">{t('llm.day')}</th>
                       <th scope="col">{t('llm.provider')}</th>
-                      <th scope="col" className="num">{t('llm.calls')}</th>
-                      <th scope="col" className="num">{t('llm.failures')}</th>
-                      <th scope="col" className="num">{t('llm.p50')}</th>
-                      <th scope="col" className="num">{t('llm.p90')}</th>
-                      <th scope="col" className="num">{t('llm.tokens')}</th>
-                      <th scope="col" className="num">{t('llm.cost')}</th>
+                      <th scope="col" className="num">
+                        {t('llm.calls')}
+                      </th>
+                      <th scope="col" className="num">
+                        {t('llm.failures')}
+                      </th>
+                      <th scope="col" className="num">
+                        {t('llm.p50')}
+                      </th>
+                      <th scope="col" className="num">
+                        {t('llm.p90')}
+                      </th>
+                      <th scope="col" className="num">
+                        {t('llm.tokens')}
+                      </th>
+                      <th scope="col" className="num">
+                        {t('llm.cost')}
+                      </th>
                     </tr>
                   </thead>
                   <tbody>
@@ -76,15 +99,37 @@ export function LlmSection() {
                   </tbody>
                   <tfoot>
                     <tr>
-                      <th scope="row" colSpan={2}>{t('llm.total')}</th>
-                      <td className="num">{formatNumber(sum((r) => r.calls), i18n.language)}</td>
-                      <td className="num">{formatNumber(sum((r) => r.failures), i18n.language)}</td>
+                      <th scope="row" colSpan={2}>
+                        {t('llm.total')}
+                      </th>
+                      <td className="num">
+                        {formatNumber(
+                          sum((r) => r.calls),
+                          i18n.language,
+                        )}
+                      </td>
+                      <td className="num">
+                        {formatNumber(
+                          sum((r) => r.failures),
+                          i18n.language,
+                        )}
+                      </td>
                       <td />
                       <td />
                       <td className="num">
-                        {formatNumber(sum((r) => r.tokensIn), i18n.language)} / {formatNumber(sum((r) => r.tokensOut), i18n.language)}
+                        {formatNumber(
+                          sum((r) => r.tokensIn),
+                          i18n.language,
+                        )}{' '}
+                        /{' '}
+                        {formatNumber(
+                          sum((r) => r.tokensOut),
+                          i18n.language,
+                        )}
                       </td>
-                      <td className="num" data-testid="llm-total-cost">{usd.format(sum((r) => Number(r.costUsd ?? 0)))}</td>
+                      <td className="num" data-testid="llm-total-cost">
+                        {usd.format(sum((r) => Number(r.costUsd ?? 0)))}
+                      </td>
                     </tr>
                   </tfoot>
                 </table>

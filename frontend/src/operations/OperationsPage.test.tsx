@@ -12,40 +12,127 @@ const today = lastDays(1)[0];
 const yesterday = lastDays(2)[0];
 
 const DAILY: DailyUsage[] = [
-  { day: yesterday, provider: 'gemini', calls: 10, failures: 1, latencyP50Ms: 800, latencyP90Ms: 1500, tokensIn: 12000, tokensOut: 1500, costUsd: 0.0125 },
-  { day: today, provider: 'claude', calls: 1, failures: 0, latencyP50Ms: 2000, latencyP90Ms: 2000, tokensIn: 1000, tokensOut: 100, costUsd: 0.01 },
-  { day: today, provider: 'gemini', calls: 3, failures: 2, latencyP50Ms: 1000, latencyP90Ms: 3000, tokensIn: 3600, tokensOut: 450, costUsd: 0.0016 },
+  {
+    day: yesterday,
+    provider: 'gemini',
+    calls: 10,
+    failures: 1,
+    latencyP50Ms: 800,
+    latencyP90Ms: 1500,
+    tokensIn: 12000,
+    tokensOut: 1500,
+    costUsd: 0.0125,
+  },
+  {
+    day: today,
+    provider: 'claude',
+    calls: 1,
+    failures: 0,
+    latencyP50Ms: 2000,
+    latencyP90Ms: 2000,
+    tokensIn: 1000,
+    tokensOut: 100,
+    costUsd: 0.01,
+  },
+  {
+    day: today,
+    provider: 'gemini',
+    calls: 3,
+    failures: 2,
+    latencyP50Ms: 1000,
+    latencyP90Ms: 3000,
+    tokensIn: 3600,
+    tokensOut: 450,
+    costUsd: 0.0016,
+  },
 ];
 
 function routes(extra: Record<string, unknown> = {}) {
   return {
     'GET /api/v1/leads': {
       items: [
-        { id: 'l-1', name: '<img src=x onerror=alert(1)>', channel: 'WEBCHAT', stage: 'PROFILING', attentionReason: 'LLM provider down: HTTP 503 after 5 attempts', updatedAt: new Date(Date.now() - 3 * 3600_000).toISOString() },
-        { id: 'l-2', name: null, channel: 'TELEGRAM', stage: 'NEW', attentionReason: null, updatedAt: new Date().toISOString() },
+        {
+          id: 'l-1',
+          name: '<img src=x onerror=alert(1)>',
+          channel: 'WEBCHAT',
+          stage: 'PROFILING',
+          attentionReason: 'LLM provider down: HTTP 503 after 5 attempts',
+          updatedAt: new Date(Date.now() - 3 * 3600_000).toISOString(),
+        },
+        {
+          id: 'l-2',
+          name: null,
+          channel: 'TELEGRAM',
+          stage: 'NEW',
+          attentionReason: null,
+          updatedAt: new Date().toISOString(),
+        },
       ],
-      total: 2, limit: 50, offset: 0, nextCursor: null,
+      total: 2,
+      limit: 50,
+      offset: 0,
+      nextCursor: null,
     },
     'GET /api/v1/operations/providers': {
       hours: 24,
       providers: [
-        { provider: 'claude', calls: 1, failures: 0, errorRate: 0, latencyP50Ms: 2000, lastCallAt: null, lastFailureAt: null, lastError: null, state: 'ok' },
-        { provider: 'gemini', calls: 3, failures: 2, errorRate: 2 / 3, latencyP50Ms: 1000, lastCallAt: null, lastFailureAt: '2026-12-01T13:00:00Z', lastError: 'HTTP 503 from gemini', state: 'failing' },
+        {
+          provider: 'claude',
+          calls: 1,
+          failures: 0,
+          errorRate: 0,
+          latencyP50Ms: 2000,
+          lastCallAt: null,
+          lastFailureAt: null,
+          lastError: null,
+          state: 'ok',
+        },
+        {
+          provider: 'gemini',
+          calls: 3,
+          failures: 2,
+          errorRate: 2 / 3,
+          latencyP50Ms: 1000,
+          lastCallAt: null,
+          lastFailureAt: '2026-12-01T13:00:00Z',
+          lastError: 'HTTP 503 from gemini',
+          state: 'failing',
+        },
       ],
     },
     'GET /api/v1/llm-calls/daily': DAILY,
     'GET /health': () =>
       new Response(
         JSON.stringify({
-          status: 'unhealthy', checks: { database: 'up', redis: 'up', temporal: 'down' }, errors: { temporal: 'no answer in time' },
-          details: { telegram: { mode: 'webhook', registered: false, registration_error: 'Unauthorized', pending_update_count: 3 } },
+          status: 'unhealthy',
+          checks: { database: 'up', redis: 'up', temporal: 'down' },
+          errors: { temporal: 'no answer in time' },
+          details: {
+            telegram: {
+              mode: 'webhook',
+              registered: false,
+              registration_error: 'Unauthorized',
+              pending_update_count: 3,
+            },
+          },
         }),
         { status: 503, headers: { 'Content-Type': 'application/json' } },
       ),
     'GET /api/v1/brokers/demo/telegram': { connected: true, botId: '987654', webhookPath: '/webhooks/telegram/demo' },
     'GET /api/v1/calendar/google': { status: 'disconnected', calendarId: 'primary' },
     'GET /api/v1/operations/llm-budget': [
-      { brokerId: 'b-1', brokerSlug: 'demo', brokerName: 'Demo', day: '2026-12-01', timeZone: 'America/Santiago', turns: 1234, turnsLimit: 2000, costUsd: 3.21, budgetUsd: 20, spent: false },
+      {
+        brokerId: 'b-1',
+        brokerSlug: 'demo',
+        brokerName: 'Demo',
+        day: '2026-12-01',
+        timeZone: 'America/Santiago',
+        turns: 1234,
+        turnsLimit: 2000,
+        costUsd: 3.21,
+        budgetUsd: 20,
+        spent: false,
+      },
     ],
     ...extra,
   };
@@ -67,19 +154,32 @@ describe('totalsPerDay', () => {
 describe('OperationsPage', () => {
   it('shows the leads needing attention and retries one', async () => {
     const retried: string[] = [];
-    const fetchMock = stubApi(routes({ 'POST /api/v1/leads/l-1/retry': () => { retried.push('l-1'); return { workflowId: 'x' }; } }), ADMIN);
+    const fetchMock = stubApi(
+      routes({
+        'POST /api/v1/leads/l-1/retry': () => {
+          retried.push('l-1');
+          return { workflowId: 'x' };
+        },
+      }),
+      ADMIN,
+    );
     const user = userEvent.setup({ delay: null });
     renderPage(<OperationsPage />);
 
     const rows = await screen.findAllByTestId('attention-row');
     expect(rows).toHaveLength(2);
     const first = rows[0];
-    expect(within(first).getByRole('link', { name: '<img src=x onerror=alert(1)>' })).toHaveAttribute('href', '/leads/l-1');
+    expect(within(first).getByRole('link', { name: '<img src=x onerror=alert(1)>' })).toHaveAttribute(
+      'href',
+      '/leads/l-1',
+    );
     expect(within(first).getByText('LLM provider down: HTTP 503 after 5 attempts')).toBeInTheDocument();
     expect(within(first).getByText('hace 3 horas')).toBeInTheDocument();
     expect(within(rows[1]).getByText('Sin nombre')).toBeInTheDocument();
     expect(document.querySelector('img')).toBeNull();
-    const list = fetchMock.mock.calls.map(([url]) => new URL(String(url), 'http://x')).find((u) => u.pathname === '/api/v1/leads')!;
+    const list = fetchMock.mock.calls
+      .map(([url]) => new URL(String(url), 'http://x'))
+      .find((u) => u.pathname === '/api/v1/leads')!;
     expect(list.searchParams.get('needsAttention')).toBe('true');
 
     await user.click(within(first).getByRole('button', { name: 'Reintentar: <img src=x onerror=alert(1)>' }));
@@ -88,7 +188,13 @@ describe('OperationsPage', () => {
   });
 
   it('shows why a retry was refused on its row', async () => {
-    stubApi(routes({ 'POST /api/v1/leads/l-2/retry': () => new Response(JSON.stringify({ status: 409, detail: 'No failed step to retry' }), { status: 409 }) }), ADMIN);
+    stubApi(
+      routes({
+        'POST /api/v1/leads/l-2/retry': () =>
+          new Response(JSON.stringify({ status: 409, detail: 'No failed step to retry' }), { status: 409 }),
+      }),
+      ADMIN,
+    );
     const user = userEvent.setup({ delay: null });
     renderPage(<OperationsPage />);
     const rows = await screen.findAllByTestId('attention-row');
@@ -112,7 +218,9 @@ describe('OperationsPage', () => {
     expect(within(telegram).getByText('Último error: Unauthorized')).toBeInTheDocument();
     expect(within(telegram).getByText('Pendientes: 3')).toBeInTheDocument();
     expect(await within(telegram).findByText(/Bot de la corredora: conectado \(987654\)/)).toBeInTheDocument();
-    expect(await within(screen.getByTestId('calendar-state')).findByText(/Google Calendar desconectado/)).toBeInTheDocument();
+    expect(
+      await within(screen.getByTestId('calendar-state')).findByText(/Google Calendar desconectado/),
+    ).toBeInTheDocument();
     const services = screen.getByTestId('services-state');
     expect(await within(services).findByText('temporal: Caído — no answer in time')).toBeInTheDocument();
     expect(within(services).getByText('database: Operativo')).toBeInTheDocument();
@@ -146,11 +254,25 @@ describe('OperationsPage', () => {
   });
 
   it('says when the LLM budget is spent and the team answers instead', async () => {
-    stubApi(routes({
-      'GET /api/v1/operations/llm-budget': [
-        { brokerId: 'b-1', brokerSlug: 'demo', brokerName: 'Demo', day: '2026-12-01', timeZone: 'America/Santiago', turns: 812, turnsLimit: 2000, costUsd: 20.4, budgetUsd: 20, spent: true },
-      ],
-    }), ADMIN);
+    stubApi(
+      routes({
+        'GET /api/v1/operations/llm-budget': [
+          {
+            brokerId: 'b-1',
+            brokerSlug: 'demo',
+            brokerName: 'Demo',
+            day: '2026-12-01',
+            timeZone: 'America/Santiago',
+            turns: 812,
+            turnsLimit: 2000,
+            costUsd: 20.4,
+            budgetUsd: 20,
+            spent: true,
+          },
+        ],
+      }),
+      ADMIN,
+    );
     renderPage(<OperationsPage />);
     const budget = await screen.findByTestId('llm-budget');
     expect(await within(budget).findByText('Agotado')).toBeInTheDocument();
@@ -158,7 +280,14 @@ describe('OperationsPage', () => {
   });
 
   it('says so when nothing needs attention and no model was called', async () => {
-    stubApi(routes({ 'GET /api/v1/leads': { items: [], total: 0, limit: 50, offset: 0 }, 'GET /api/v1/llm-calls/daily': [], 'GET /api/v1/operations/providers': { hours: 24, providers: [] } }), ADMIN);
+    stubApi(
+      routes({
+        'GET /api/v1/leads': { items: [], total: 0, limit: 50, offset: 0 },
+        'GET /api/v1/llm-calls/daily': [],
+        'GET /api/v1/operations/providers': { hours: 24, providers: [] },
+      }),
+      ADMIN,
+    );
     renderPage(<OperationsPage />);
     expect(await screen.findByText('Ningún lead requiere atención.')).toBeInTheDocument();
     expect(await screen.findByText('Sin llamadas al modelo en estos días.')).toBeInTheDocument();

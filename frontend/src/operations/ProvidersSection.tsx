@@ -3,7 +3,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import { queryKeys } from '../api/queryKeys';
-import { EmptyState, QueryState, Skeleton } from '../ui/States';
+import { QueryState, Skeleton } from '../ui/States';
+import { DataTable } from '../ui/DataTable';
 import { formatDateTime, formatNumber, formatPercent, locale } from '../ui/format';
 import { useBroker, useTimeZone } from '../ui/useBroker';
 import { useGoogleCalendar, useHealth, useTelegramBot } from '../settings/channelsApi';
@@ -40,51 +41,54 @@ export function ProvidersSection() {
       <div className="card">
         <h3>{t('providers.llm')}</h3>
         <QueryState query={providers} skeleton={<Skeleton lines={3} />}>
-          {(report) =>
-            report.providers.length === 0 ? (
-              <EmptyState title={t('providers.empty')} />
-            ) : (
-              <div className="table-wrap">
-                <table className="data stack">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('providers.provider')}</th>
-                      <th scope="col">{t('providers.state')}</th>
-                      <th scope="col" className="num">{t('providers.calls')}</th>
-                      <th scope="col" className="num">{t('providers.failures')}</th>
-                      <th scope="col" className="num">{t('providers.errorRate')}</th>
-                      <th scope="col" className="num">{t('providers.latency')}</th>
-                      <th scope="col">{t('providers.lastError')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {report.providers.map((p) => (
-                      <tr key={p.provider} data-testid="provider-row">
-                        <th scope="row">{p.provider}</th>
-                        <td>
-                          <span className={`badge health-${p.state}`}>{t(`providers.${p.state}`, { defaultValue: p.state })}</span>
-                        </td>
-                        <td className="num" data-label={t('providers.calls')}>{formatNumber(p.calls, i18n.language)}</td>
-                        <td className="num" data-label={t('providers.failures')}>{formatNumber(p.failures, i18n.language)}</td>
-                        <td className="num" data-label={t('providers.errorRate')} data-testid="error-rate">{formatPercent(p.errorRate, i18n.language)}</td>
-                        <td className="num" data-label={t('providers.latency')}>{formatNumber(p.latencyP50Ms, i18n.language)} ms</td>
-                        <td className="reason" data-label={t('providers.lastError')}>
-                          {p.lastFailureAt ? (
-                            <>
-                              <time dateTime={p.lastFailureAt}>{formatDateTime(p.lastFailureAt, timeZone, i18n.language)}</time>
-                              {p.lastError && <div className="muted small">{p.lastError}</div>}
-                            </>
-                          ) : (
-                            '—'
-                          )}
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            )
-          }
+          {(report) => (
+            <DataTable
+              rows={report.providers}
+              rowKey={(p) => p.provider}
+              rowTestId="provider-row"
+              empty={t('providers.empty')}
+              columns={[
+                { header: t('providers.provider'), rowHeader: true, cell: (p) => p.provider },
+                {
+                  header: t('providers.state'),
+                  label: false,
+                  cell: (p) => (
+                    <span className={`badge health-${p.state}`}>
+                      {t(`providers.${p.state}`, { defaultValue: p.state })}
+                    </span>
+                  ),
+                },
+                { header: t('providers.calls'), num: true, cell: (p) => formatNumber(p.calls, i18n.language) },
+                { header: t('providers.failures'), num: true, cell: (p) => formatNumber(p.failures, i18n.language) },
+                {
+                  header: t('providers.errorRate'),
+                  num: true,
+                  testId: 'error-rate',
+                  cell: (p) => formatPercent(p.errorRate, i18n.language),
+                },
+                {
+                  header: t('providers.latency'),
+                  num: true,
+                  cell: (p) => `${formatNumber(p.latencyP50Ms, i18n.language)} ms`,
+                },
+                {
+                  header: t('providers.lastError'),
+                  className: 'reason',
+                  cell: (p) =>
+                    p.lastFailureAt ? (
+                      <>
+                        <time dateTime={p.lastFailureAt}>
+                          {formatDateTime(p.lastFailureAt, timeZone, i18n.language)}
+                        </time>
+                        {p.lastError && <div className="muted small">{p.lastError}</div>}
+                      </>
+                    ) : (
+                      '—'
+                    ),
+                },
+              ]}
+            />
+          )}
         </QueryState>
       </div>
       <div className="grid cols-3">
@@ -135,7 +139,9 @@ function TelegramCard() {
       )}
       {(telegram?.registration_error || telegram?.last_error_message || telegram?.error) && (
         <p className="form-error small">
-          {t('channels.lastError', { message: telegram.registration_error || telegram.last_error_message || telegram.error })}
+          {t('channels.lastError', {
+            message: telegram.registration_error || telegram.last_error_message || telegram.error,
+          })}
         </p>
       )}
       {bot.data && (
@@ -144,7 +150,9 @@ function TelegramCard() {
           {bot.data.updatedAt ? ` · ${new Date(bot.data.updatedAt).toLocaleDateString(locale(i18n.language))}` : ''}
         </StateLine>
       )}
-      <Link to="/settings#channels" className="small">{t('channels.manage')}</Link>
+      <Link to="/settings#channels" className="small">
+        {t('channels.manage')}
+      </Link>
     </div>
   );
 }
@@ -158,7 +166,9 @@ function CalendarCard() {
       {calendar.isPending ? (
         <Skeleton lines={2} />
       ) : calendar.error ? (
-        <StateLine ok={false}>{calendar.error instanceof Error ? calendar.error.message : String(calendar.error)}</StateLine>
+        <StateLine ok={false}>
+          {calendar.error instanceof Error ? calendar.error.message : String(calendar.error)}
+        </StateLine>
       ) : calendar.data === null || calendar.data === undefined ? (
         <StateLine ok={null}>{t('channels.notAvailable')}</StateLine>
       ) : calendar.data.status === 'connected' ? (
@@ -168,7 +178,9 @@ function CalendarCard() {
       ) : (
         <StateLine ok={null}>{t('channels.calendarNotConnected')}</StateLine>
       )}
-      <Link to="/settings#channels" className="small">{t('channels.manage')}</Link>
+      <Link to="/settings#channels" className="small">
+        {t('channels.manage')}
+      </Link>
     </div>
   );
 }

@@ -6,8 +6,22 @@ import type { Column, PendingMove } from './board';
 import { LeadCard } from './LeadCard';
 
 /** A stage's column: its count, its cards, a drop target while a card is dragged over it. */
-export function KanbanColumn({ column, query, pending, flashes, agentNames, dragging, focusLead, onFocused, onDragStart,
-  onDragEnd, onDrop, onMove, onMore, canShowMore }: {
+export function KanbanColumn({
+  column,
+  query,
+  pending,
+  flashes,
+  agentNames,
+  dragging,
+  focusLead,
+  onFocused,
+  onDragStart,
+  onDragEnd,
+  onDrop,
+  onMove,
+  onMore,
+  canShowMore,
+}: {
   column: Column;
   query: { isPending: boolean; error: unknown; refetch: () => unknown; isFetching: boolean };
   pending: ReadonlyMap<string, PendingMove>;
@@ -33,14 +47,18 @@ export function KanbanColumn({ column, query, pending, flashes, agentNames, drag
   if (query.isPending && leads.length === 0) {
     body = (
       <div className="kanban-skeleton" role="status" aria-label={t('state.loading')}>
-        {[0, 1, 2].map((i) => <div key={i} className="skeleton-line lead-card-skeleton" />)}
+        {[0, 1, 2].map((i) => (
+          <div key={i} className="skeleton-line lead-card-skeleton" />
+        ))}
       </div>
     );
   } else if (query.error && leads.length === 0) {
     body = (
       <div className="kanban-error" role="alert">
         <p>{t('pipeline:columnLoadError')}</p>
-        <button type="button" className="btn small" onClick={() => query.refetch()}>{t('state.retry')}</button>
+        <button type="button" className="btn small" onClick={() => query.refetch()}>
+          {t('state.retry')}
+        </button>
       </div>
     );
   } else if (leads.length === 0) {
@@ -89,10 +107,10 @@ export function KanbanColumn({ column, query, pending, flashes, agentNames, drag
       }}
     >
       <header className="kanban-column-head">
-        <h2 id={headingId}>
-          {t(`stage.${stage}`)}
-        </h2>
-        <span className="kanban-count" aria-label={t('pipeline:count', { count: total })}>{total}</span>
+        <h2 id={headingId}>{t(`stage.${stage}`)}</h2>
+        <span className="kanban-count" aria-label={t('pipeline:count', { count: total })}>
+          {total}
+        </span>
       </header>
       {body}
       {leads.length < total && (

@@ -10,7 +10,18 @@ export function leadName(lead: Pick<LeadRow, 'name' | 'phone' | 'email'>, unname
   return lead.name?.trim() || lead.phone || lead.email || unnamed;
 }
 
-export function LeadCard({ lead, agentName, pending, flash, dragging, focus, onFocused, onMove, onDragStart, onDragEnd }: {
+export function LeadCard({
+  lead,
+  agentName,
+  pending,
+  flash,
+  dragging,
+  focus,
+  onFocused,
+  onMove,
+  onDragStart,
+  onDragEnd,
+}: {
   lead: LeadRow;
   agentName?: string;
   pending: boolean;
@@ -73,7 +84,9 @@ export function LeadCard({ lead, agentName, pending, flash, dragging, focus, onF
       {agentName && <p className="lead-card-agent muted">{t('pipeline:agentOf', { name: agentName })}</p>}
       <div className="lead-card-foot">
         {pending ? (
-          <span className="muted" role="status">{t('pipeline:moving')}</span>
+          <span className="muted" role="status">
+            {t('pipeline:moving')}
+          </span>
         ) : flash ? (
           <span className="muted live-note">{flash}</span>
         ) : (

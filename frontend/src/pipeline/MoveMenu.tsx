@@ -7,7 +7,14 @@ import { STAGES, type Stage } from '../ui/Badges';
  * Space or ↓ opens it on the first stage, ↑/↓/Home/End move, Enter picks, Escape or Tab closes and gives
  * the focus back to the button.
  */
-export function MoveMenu({ current, label, disabled, focus, onFocused, onPick }: {
+export function MoveMenu({
+  current,
+  label,
+  disabled,
+  focus,
+  onFocused,
+  onPick,
+}: {
   current: Stage;
   label: string;
   disabled?: boolean;

@@ -14,10 +14,23 @@ const CARLA = 'a0000000-0000-4000-8000-000000000003';
 function board(): LeadRow[] {
   return [
     leadRow({ id: ANA, name: 'Ana Pérez', stage: 'NEW', score: 12, status: 'COLD', channel: 'WEBCHAT' }),
-    leadRow({ id: BRUNO, name: 'Bruno Díaz', stage: 'POTENTIAL', score: 64, status: 'HOT', nextAction: 'FOLLOW_UP',
-      nextActionAt: new Date(Date.now() + 3_600_000).toISOString() }),
-    leadRow({ id: CARLA, name: '<img src=x onerror=alert(1)>', stage: 'SCHEDULED', score: 80, status: 'QUALIFIED',
-      humanMode: true }),
+    leadRow({
+      id: BRUNO,
+      name: 'Bruno Díaz',
+      stage: 'POTENTIAL',
+      score: 64,
+      status: 'HOT',
+      nextAction: 'FOLLOW_UP',
+      nextActionAt: new Date(Date.now() + 3_600_000).toISOString(),
+    }),
+    leadRow({
+      id: CARLA,
+      name: '<img src=x onerror=alert(1)>',
+      stage: 'SCHEDULED',
+      score: 80,
+      status: 'QUALIFIED',
+      humanMode: true,
+    }),
   ];
 }
 
@@ -26,17 +39,24 @@ function column(stage: string) {
 }
 
 function cardsIn(stage: string) {
-  return within(column(stage)).queryAllByTestId('lead-card').map((card) => card.getAttribute('data-lead-id'));
+  return within(column(stage))
+    .queryAllByTestId('lead-card')
+    .map((card) => card.getAttribute('data-lead-id'));
 }
 
-function stageRoutes(leads: { current: LeadRow[] }, move: (body: { stage: string; reason?: string }, id: string) => unknown) {
+function stageRoutes(
+  leads: { current: LeadRow[] },
+  move: (body: { stage: string; reason?: string }, id: string) => unknown,
+) {
   return {
     'GET /api/v1/leads': leadListHandler(() => leads.current),
     'GET /api/v1/users': [],
-    ...Object.fromEntries([ANA, BRUNO, CARLA].map((id) => [
-      `POST /api/v1/leads/${id}/stage`,
-      ({ body }: { body: unknown }) => move(body as { stage: string; reason?: string }, id),
-    ])),
+    ...Object.fromEntries(
+      [ANA, BRUNO, CARLA].map((id) => [
+        `POST /api/v1/leads/${id}/stage`,
+        ({ body }: { body: unknown }) => move(body as { stage: string; reason?: string }, id),
+      ]),
+    ),
   };
 }
 
@@ -65,11 +85,13 @@ describe('PipelinePage', { timeout: 20_000 }, () => {
   it('moves a card forward through the keyboard menu, without asking a reason', async () => {
     const leads = { current: board() };
     const moves: unknown[] = [];
-    const fetchMock = stubApi(stageRoutes(leads, (body, id) => {
-      moves.push({ id, ...body });
-      leads.current = leads.current.map((l) => (l.id === id ? { ...l, stage: body.stage as LeadRow['stage'] } : l));
-      return {};
-    }));
+    const fetchMock = stubApi(
+      stageRoutes(leads, (body, id) => {
+        moves.push({ id, ...body });
+        leads.current = leads.current.map((l) => (l.id === id ? { ...l, stage: body.stage as LeadRow['stage'] } : l));
+        return {};
+      }),
+    );
     renderPage(<PipelinePage />, { path: '/pipeline' });
     const user = userEvent.setup();
 
@@ -77,8 +99,11 @@ describe('PipelinePage', { timeout: 20_000 }, () => {
     menuButton.focus();
     await user.keyboard('{Enter}');
     const menu = screen.getByRole('menu');
-    expect(within(menu).getAllByRole('menuitem').map((item) => item.textContent)).toEqual(
-      ['Perfilando', 'Calificación financiera', 'Potencial', 'Visita agendada', 'Ganado', 'Perdido']);
+    expect(
+      within(menu)
+        .getAllByRole('menuitem')
+        .map((item) => item.textContent),
+    ).toEqual(['Perfilando', 'Calificación financiera', 'Potencial', 'Visita agendada', 'Ganado', 'Perdido']);
     expect(within(menu).getByRole('menuitem', { name: 'Perfilando' })).toHaveFocus();
     await user.keyboard('{ArrowDown}{ArrowDown}');
     expect(within(menu).getByRole('menuitem', { name: 'Potencial' })).toHaveFocus();
@@ -89,7 +114,9 @@ describe('PipelinePage', { timeout: 20_000 }, () => {
     await waitFor(() => expect(cardsIn('POTENTIAL')).toContain(ANA));
     expect(cardsIn('NEW')).toEqual([]);
     // the keyboard stays with the card in its new column
-    await waitFor(() => expect(within(column('POTENTIAL')).getByRole('button', { name: 'Mover a Ana Pérez a otra etapa' })).toHaveFocus());
+    await waitFor(() =>
+      expect(within(column('POTENTIAL')).getByRole('button', { name: 'Mover a Ana Pérez a otra etapa' })).toHaveFocus(),
+    );
     const post = fetchMock.mock.calls.find(([, init]) => init?.method === 'POST');
     expect(String(post?.[0])).toBe(`/api/v1/leads/${ANA}/stage`);
   });
@@ -97,11 +124,13 @@ describe('PipelinePage', { timeout: 20_000 }, () => {
   it('asks a reason before marking a lead lost and sends it with the move', async () => {
     const leads = { current: board() };
     const moves: unknown[] = [];
-    stubApi(stageRoutes(leads, (body, id) => {
-      moves.push({ id, ...body });
-      leads.current = leads.current.map((l) => (l.id === id ? { ...l, stage: body.stage as LeadRow['stage'] } : l));
-      return {};
-    }));
+    stubApi(
+      stageRoutes(leads, (body, id) => {
+        moves.push({ id, ...body });
+        leads.current = leads.current.map((l) => (l.id === id ? { ...l, stage: body.stage as LeadRow['stage'] } : l));
+        return {};
+      }),
+    );
     renderPage(<PipelinePage />, { path: '/pipeline' });
     const user = userEvent.setup();
 
@@ -139,9 +168,20 @@ describe('PipelinePage', { timeout: 20_000 }, () => {
 
   it('shows the workflow refusal and puts the card back', async () => {
     const leads = { current: board() };
-    stubApi(stageRoutes(leads, () => new Response(
-      JSON.stringify({ status: 409, title: 'Conflict', detail: 'the lead has opted out: it cannot be scheduled' }),
-      { status: 409, headers: { 'Content-Type': 'application/problem+json' } })));
+    stubApi(
+      stageRoutes(
+        leads,
+        () =>
+          new Response(
+            JSON.stringify({
+              status: 409,
+              title: 'Conflict',
+              detail: 'the lead has opted out: it cannot be scheduled',
+            }),
+            { status: 409, headers: { 'Content-Type': 'application/problem+json' } },
+          ),
+      ),
+    );
     renderPage(<PipelinePage />, { path: '/pipeline' });
     const user = userEvent.setup();
 
@@ -150,16 +190,24 @@ describe('PipelinePage', { timeout: 20_000 }, () => {
 
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent(
-      'No se pudo mover a Ana Pérez a Visita agendada: the lead has opted out: it cannot be scheduled');
+      'No se pudo mover a Ana Pérez a Visita agendada: the lead has opted out: it cannot be scheduled',
+    );
     expect(cardsIn('NEW')).toEqual([ANA]);
     expect(cardsIn('SCHEDULED')).toEqual([CARLA]);
   });
 
   it('shows a refusal inside the reason dialog, which stays open', async () => {
     const leads = { current: board() };
-    stubApi(stageRoutes(leads, () => new Response(
-      JSON.stringify({ status: 422, detail: 'moving to WON needs a reason' }),
-      { status: 422, headers: { 'Content-Type': 'application/json' } })));
+    stubApi(
+      stageRoutes(
+        leads,
+        () =>
+          new Response(JSON.stringify({ status: 422, detail: 'moving to WON needs a reason' }), {
+            status: 422,
+            headers: { 'Content-Type': 'application/json' },
+          }),
+      ),
+    );
     renderPage(<PipelinePage />, { path: '/pipeline' });
     const user = userEvent.setup();
     await user.click(await screen.findByRole('button', { name: 'Mover a <img src=x onerror=alert(1)> a otra etapa' }));
@@ -175,10 +223,12 @@ describe('PipelinePage', { timeout: 20_000 }, () => {
   it('moves a card dropped on another column', async () => {
     const leads = { current: board() };
     const moves: unknown[] = [];
-    stubApi(stageRoutes(leads, (body, id) => {
-      moves.push({ id, ...body });
-      return {};
-    }));
+    stubApi(
+      stageRoutes(leads, (body, id) => {
+        moves.push({ id, ...body });
+        return {};
+      }),
+    );
     renderPage(<PipelinePage />, { path: '/pipeline' });
     await waitFor(() => expect(cardsIn('NEW')).toEqual([ANA]));
     const card = within(column('NEW')).getByTestId('lead-card');

@@ -1,12 +1,13 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { useMutation, useQueries, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueries, useQueryClient, type UseQueryResult } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError, type Query } from '../api/client';
+import { api, ApiError } from '../api/client';
 import { queryKeys } from '../api/queryKeys';
 import { useLiveEvent } from '../live/LiveEvents';
 import { PageHeader } from '../ui/PageHeader';
 import { STAGES, type Stage } from '../ui/Badges';
-import { useAgents, type LeadPage, type LeadRow } from './api';
+import { leadListQuery, useAgents } from '../leads/api';
+import type { LeadPage, LeadRow } from './api';
 import { buildColumns, reasonNeeded, settledMoves, type PendingMove, type ReasonKind } from './board';
 import { KanbanColumn } from './KanbanColumn';
 import { MoveDialog } from './MoveDialog';
@@ -24,6 +25,18 @@ interface Asking {
   to: Stage;
   kind: ReasonKind;
   error: string | null;
+}
+
+/**
+ * The columns' queries and the pages loaded so far, by stage. As useQueries' combine (defined once, out of
+ * the component) the result changes only when a query's does, so effects can depend on `pages`.
+ */
+function byStage(results: UseQueryResult<LeadPage>[]) {
+  const pages: Partial<Record<Stage, LeadPage>> = {};
+  STAGES.forEach((stage, i) => {
+    if (results[i].data) pages[stage] = results[i].data;
+  });
+  return { results, pages };
 }
 
 function useDebounced<T>(value: T, ms: number): T {
@@ -72,21 +85,16 @@ export default function PipelinePage() {
     timers.current.add(timer);
   }, []);
 
-  const results = useQueries({
-    queries: STAGES.map((stage) => {
-      const filters = { stage: [stage], search: term || undefined, agentId: agentId || undefined,
-        limit: limits[stage] ?? PAGE };
-      return {
-        queryKey: queryKeys.leadList(filters),
-        queryFn: ({ signal }: { signal: AbortSignal }) =>
-          api<LeadPage>('/api/v1/leads', { query: filters as Query, signal }),
-        placeholderData: (previous: LeadPage | undefined) => previous,
-      };
-    }),
-  });
-  const pages: Partial<Record<Stage, LeadPage>> = {};
-  STAGES.forEach((stage, i) => {
-    if (results[i].data) pages[stage] = results[i].data;
+  const { results, pages } = useQueries({
+    queries: STAGES.map((stage) =>
+      leadListQuery({
+        stage: [stage],
+        search: term || undefined,
+        agentId: agentId || undefined,
+        limit: limits[stage] ?? PAGE,
+      }),
+    ),
+    combine: byStage,
   });
   const columns = buildColumns(pages, pending);
 
@@ -111,11 +119,15 @@ export default function PipelinePage() {
     const id = event.leadId;
     const byAi = (event.data as { actor?: string } | null)?.actor === 'ai';
     setFlashes((now) => new Map(now).set(id, t(byAi ? 'pipeline:liveMoved' : 'pipeline:liveMovedBy')));
-    later(() => setFlashes((now) => {
-      const next = new Map(now);
-      next.delete(id);
-      return next;
-    }), FLASH_MS);
+    later(
+      () =>
+        setFlashes((now) => {
+          const next = new Map(now);
+          next.delete(id);
+          return next;
+        }),
+      FLASH_MS,
+    );
   });
 
   const move = useMutation({
@@ -123,38 +135,44 @@ export default function PipelinePage() {
       api(`/api/v1/leads/${lead.id}/stage`, { method: 'POST', body: reason ? { stage: to, reason } : { stage: to } }),
   });
 
-  const perform = useCallback(async (lead: LeadRow, to: Stage, reason?: string, fromDialog = false) => {
-    const name = leadName(lead, t('pipeline:unnamed'));
-    const stage = t(`stage.${to}`);
-    setRefusal(null);
-    setPending((now) => new Map(now).set(lead.id, { lead, to, inFlight: true }));
-    try {
-      await move.mutateAsync({ lead, to, reason });
-      setPending((now) => new Map(now).set(lead.id, { lead, to, inFlight: false }));
-      later(() => forget(lead.id), SETTLE_MS);
-      setAnnouncement(t('pipeline:moved', { name, stage }));
-      setFocusLead(lead.id);
-      if (fromDialog) setAsking(null);
-      void queryClient.invalidateQueries({ queryKey: ['leads', 'list'] });
-      void queryClient.invalidateQueries({ queryKey: queryKeys.pipeline });
-    } catch (error) {
-      forget(lead.id);
-      const detail = error instanceof ApiError ? error.message : String(error);
-      if (fromDialog) {
-        setAsking((now) => (now ? { ...now, error: detail } : now));
-      } else {
-        setRefusal(t('pipeline:refused', { name, stage, detail }));
+  const perform = useCallback(
+    async (lead: LeadRow, to: Stage, reason?: string, fromDialog = false) => {
+      const name = leadName(lead, t('pipeline:unnamed'));
+      const stage = t(`stage.${to}`);
+      setRefusal(null);
+      setPending((now) => new Map(now).set(lead.id, { lead, to, inFlight: true }));
+      try {
+        await move.mutateAsync({ lead, to, reason });
+        setPending((now) => new Map(now).set(lead.id, { lead, to, inFlight: false }));
+        later(() => forget(lead.id), SETTLE_MS);
+        setAnnouncement(t('pipeline:moved', { name, stage }));
         setFocusLead(lead.id);
+        if (fromDialog) setAsking(null);
+        void queryClient.invalidateQueries({ queryKey: ['leads', 'list'] });
+        void queryClient.invalidateQueries({ queryKey: queryKeys.pipeline });
+      } catch (error) {
+        forget(lead.id);
+        const detail = error instanceof ApiError ? error.message : String(error);
+        if (fromDialog) {
+          setAsking((now) => (now ? { ...now, error: detail } : now));
+        } else {
+          setRefusal(t('pipeline:refused', { name, stage, detail }));
+          setFocusLead(lead.id);
+        }
       }
-    }
-  }, [forget, later, move, queryClient, t]);
+    },
+    [forget, later, move, queryClient, t],
+  );
 
-  const requestMove = useCallback((lead: LeadRow, to: Stage) => {
-    if (lead.stage === to || pending.get(lead.id)?.inFlight) return;
-    const kind = reasonNeeded(lead.stage, to);
-    if (kind) setAsking({ lead, to, kind, error: null });
-    else void perform(lead, to);
-  }, [pending, perform]);
+  const requestMove = useCallback(
+    (lead: LeadRow, to: Stage) => {
+      if (lead.stage === to || pending.get(lead.id)?.inFlight) return;
+      const kind = reasonNeeded(lead.stage, to);
+      if (kind) setAsking({ lead, to, kind, error: null });
+      else void perform(lead, to);
+    },
+    [pending, perform],
+  );
 
   const admin = agents.allowed;
   return (
@@ -165,8 +183,12 @@ export default function PipelinePage() {
       <div className="form-row pipeline-filters">
         <label>
           {t('state.search')}
-          <input type="search" value={search} placeholder={t('pipeline:search')}
-                 onChange={(e) => setSearch(e.target.value)} />
+          <input
+            type="search"
+            value={search}
+            placeholder={t('pipeline:search')}
+            onChange={(e) => setSearch(e.target.value)}
+          />
         </label>
         {admin && (
           <label>
@@ -174,7 +196,9 @@ export default function PipelinePage() {
             <select value={agentId} onChange={(e) => setAgentId(e.target.value)}>
               <option value="">{t('pipeline:allAgents')}</option>
               {agents.users.map((user) => (
-                <option key={user.id} value={user.id}>{user.fullName}</option>
+                <option key={user.id} value={user.id}>
+                  {user.fullName}
+                </option>
               ))}
             </select>
           </label>
@@ -188,7 +212,9 @@ export default function PipelinePage() {
           </button>
         </div>
       )}
-      <p className="sr-only" role="status" aria-live="polite">{announcement}</p>
+      <p className="sr-only" role="status" aria-live="polite">
+        {announcement}
+      </p>
       <div className="kanban">
         {columns.map((column, i) => (
           <KanbanColumn
@@ -208,7 +234,9 @@ export default function PipelinePage() {
               setDragging(null);
             }}
             onMove={requestMove}
-            onMore={() => setLimits((now) => ({ ...now, [column.stage]: Math.min(MAX_PAGE, (now[column.stage] ?? PAGE) + PAGE) }))}
+            onMore={() =>
+              setLimits((now) => ({ ...now, [column.stage]: Math.min(MAX_PAGE, (now[column.stage] ?? PAGE) + PAGE) }))
+            }
             canShowMore={(limits[column.stage] ?? PAGE) < MAX_PAGE}
           />
         ))}

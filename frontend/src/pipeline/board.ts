@@ -3,7 +3,13 @@ import type { LeadRow } from './api';
 
 /** The forward order; WON and LOST both close the lead, at the same rank. */
 const RANK: Record<Stage, number> = {
-  NEW: 0, PROFILING: 1, FINANCIAL_QUALIFICATION: 2, POTENTIAL: 3, SCHEDULED: 4, WON: 5, LOST: 5,
+  NEW: 0,
+  PROFILING: 1,
+  FINANCIAL_QUALIFICATION: 2,
+  POTENTIAL: 3,
+  SCHEDULED: 4,
+  WON: 5,
+  LOST: 5,
 };
 
 export type ReasonKind = 'won' | 'lost' | 'back';
@@ -38,8 +44,10 @@ export interface Column {
  * The kanban's columns from each stage's page of leads, with pending moves applied: a moved lead leaves
  * its old column and heads its new one at once, whatever the lists say, until they catch up.
  */
-export function buildColumns(pages: Partial<Record<Stage, { items: LeadRow[]; total: number }>>,
-                             pending: ReadonlyMap<string, PendingMove>): Column[] {
+export function buildColumns(
+  pages: Partial<Record<Stage, { items: LeadRow[]; total: number }>>,
+  pending: ReadonlyMap<string, PendingMove>,
+): Column[] {
   const columns = STAGES.map((stage) => {
     const page = pages[stage];
     const leads = (page?.items ?? []).filter((lead) => {
@@ -61,8 +69,10 @@ export function buildColumns(pages: Partial<Record<Stage, { items: LeadRow[]; to
 }
 
 /** The pending moves the lists now agree with: the lead is in its new column and in no other. */
-export function settledMoves(pages: Partial<Record<Stage, { items: LeadRow[] }>>,
-                             pending: ReadonlyMap<string, PendingMove>): string[] {
+export function settledMoves(
+  pages: Partial<Record<Stage, { items: LeadRow[] }>>,
+  pending: ReadonlyMap<string, PendingMove>,
+): string[] {
   const settled: string[] = [];
   for (const [id, move] of pending) {
     if (move.inFlight) continue;

@@ -1,7 +1,8 @@
 /** Texts of the pipeline (kanban) page. */
 const es = {
   title: 'Pipeline',
-  subtitle: 'Arrastra una tarjeta a otra etapa, o usa «Mover a…». Las tarjetas se mueven solas cuando la IA avanza un lead.',
+  subtitle:
+    'Arrastra una tarjeta a otra etapa, o usa «Mover a…». Las tarjetas se mueven solas cuando la IA avanza un lead.',
   search: 'Buscar por nombre, teléfono o correo',
   agent: 'Agente',
   allAgents: 'Todos los agentes',
@@ -36,10 +37,16 @@ const es = {
     submit: 'Mover',
   },
   action: {
-    FOLLOW_UP: 'seguimiento', CLOSE_NO_RESPONSE: 'cierre por falta de respuesta', SEND_REPLY: 'responder',
-    VISIT_REMINDER_24H: 'recordatorio de visita (24 h)', VISIT_REMINDER_1H: 'recordatorio de visita (1 h)',
-    POST_VISIT: 'seguimiento post visita', HUMAN_REMINDER: 'recordar al agente', ADMIN_ALERT: 'alerta al administrador',
-    RETURN_TO_AI: 'volver a la IA', CALL: 'llamada',
+    FOLLOW_UP: 'seguimiento',
+    CLOSE_NO_RESPONSE: 'cierre por falta de respuesta',
+    SEND_REPLY: 'responder',
+    VISIT_REMINDER_24H: 'recordatorio de visita (24 h)',
+    VISIT_REMINDER_1H: 'recordatorio de visita (1 h)',
+    POST_VISIT: 'seguimiento post visita',
+    HUMAN_REMINDER: 'recordar al agente',
+    ADMIN_ALERT: 'alerta al administrador',
+    RETURN_TO_AI: 'volver a la IA',
+    CALL: 'llamada',
   },
   columnLoadError: 'No se pudo cargar esta etapa.',
 };
@@ -83,10 +90,16 @@ const en: Messages = {
     submit: 'Move',
   },
   action: {
-    FOLLOW_UP: 'follow-up', CLOSE_NO_RESPONSE: 'close for no response', SEND_REPLY: 'reply',
-    VISIT_REMINDER_24H: 'visit reminder (24 h)', VISIT_REMINDER_1H: 'visit reminder (1 h)',
-    POST_VISIT: 'post-visit follow-up', HUMAN_REMINDER: 'remind the agent', ADMIN_ALERT: 'alert the admin',
-    RETURN_TO_AI: 'back to the AI', CALL: 'call',
+    FOLLOW_UP: 'follow-up',
+    CLOSE_NO_RESPONSE: 'close for no response',
+    SEND_REPLY: 'reply',
+    VISIT_REMINDER_24H: 'visit reminder (24 h)',
+    VISIT_REMINDER_1H: 'visit reminder (1 h)',
+    POST_VISIT: 'post-visit follow-up',
+    HUMAN_REMINDER: 'remind the agent',
+    ADMIN_ALERT: 'alert the admin',
+    RETURN_TO_AI: 'back to the AI',
+    CALL: 'call',
   },
   columnLoadError: 'Could not load this stage.',
 };

@@ -7,8 +7,10 @@ import { queryKeys } from '../api/queryKeys';
 import { Skeleton, ErrorState } from '../ui/States';
 import { formatDateTime } from '../ui/format';
 import { useTimeZone } from '../ui/useBroker';
-import { Dialog, Field, Toast } from '../users/Dialog';
-import { FORM, errorProps, fieldErrors, type FieldErrors } from '../users/problems';
+import { ConfirmDialog } from '../ui/Dialog';
+import { Field, FormError } from '../ui/Field';
+import { errorProps, fieldErrors, type FieldErrors } from '../ui/problems';
+import { Toast } from '../ui/Toast';
 import { useGoogleCalendar, useHealth, useTelegramBot, type GoogleCalendar, type TelegramBot } from './channelsApi';
 
 /** Where the browser goes to grant calendar access; a function so tests can see the address. */
@@ -34,9 +36,15 @@ export function CalendarNotice() {
     setParams(next, { replace: true });
   };
   return (
-    <div className={`notice ${result === 'connected' ? 'ok' : 'bad'}`} role={result === 'error' ? 'alert' : 'status'} data-testid="calendar-notice">
+    <div
+      className={`notice ${result === 'connected' ? 'ok' : 'bad'}`}
+      role={result === 'error' ? 'alert' : 'status'}
+      data-testid="calendar-notice"
+    >
       <span>{result === 'connected' ? t('channels.oauthConnected') : t('channels.oauthError')}</span>
-      <button type="button" className="btn small ghost" onClick={dismiss} aria-label={t('channels.dismiss')}>×</button>
+      <button type="button" className="btn small ghost" onClick={dismiss} aria-label={t('channels.dismiss')}>
+        ×
+      </button>
     </div>
   );
 }
@@ -70,7 +78,11 @@ function TelegramConnection({ slug }: { slug: string }) {
     mutationFn: () =>
       api<TelegramBot>(`/api/v1/brokers/${encodeURIComponent(slug)}/telegram`, {
         method: 'PUT',
-        body: { token: token.trim(), webhookSecret: secret.trim(), notifyChatId: chatId.trim() === '' ? null : Number(chatId) },
+        body: {
+          token: token.trim(),
+          webhookSecret: secret.trim(),
+          notifyChatId: chatId.trim() === '' ? null : Number(chatId),
+        },
       }),
     onSuccess: (status) => {
       queryClient.setQueryData(queryKeys.telegramBot(slug), status);
@@ -104,33 +116,68 @@ function TelegramConnection({ slug }: { slug: string }) {
             </span>{' '}
             {bot.data?.botId && t('channels.bot', { bot: bot.data.botId })}
           </p>
-          {bot.data?.webhookPath && <p className="muted small">{t('channels.webhook', { path: bot.data.webhookPath })}</p>}
-          {bot.data?.updatedAt && <p className="muted small">{t('channels.updated', { when: formatDateTime(bot.data.updatedAt, timeZone, i18n.language) })}</p>}
+          {bot.data?.webhookPath && (
+            <p className="muted small">{t('channels.webhook', { path: bot.data.webhookPath })}</p>
+          )}
+          {bot.data?.updatedAt && (
+            <p className="muted small">
+              {t('channels.updated', { when: formatDateTime(bot.data.updatedAt, timeZone, i18n.language) })}
+            </p>
+          )}
         </div>
       )}
       {server?.mode === 'webhook' && (
         <p className="muted small" data-testid="server-webhook">
-          {t('channels.serverWebhook', { state: server.registered ? t('channels.registered') : t('channels.notRegistered') })}
+          {t('channels.serverWebhook', {
+            state: server.registered ? t('channels.registered') : t('channels.notRegistered'),
+          })}
           {server.last_error_message ? ` — ${server.last_error_message}` : ''}
         </p>
       )}
       <form onSubmit={submit} noValidate className="stack">
-        {errors[FORM] && <p className="form-error" role="alert">{errors[FORM]}</p>}
+        <FormError errors={errors} />
         <Field label={t('channels.token')} id="tg-token" error={errors.token} hint={t('channels.tokenHint')}>
-          <input id="tg-token" type="password" autoComplete="off" spellCheck={false} value={token} onChange={(e) => setToken(e.target.value)} {...errorProps(errors, 'token', 'tg-token', true)} />
+          <input
+            id="tg-token"
+            type="password"
+            autoComplete="off"
+            spellCheck={false}
+            value={token}
+            onChange={(e) => setToken(e.target.value)}
+            {...errorProps(errors, 'token', 'tg-token', true)}
+          />
         </Field>
         <Field label={t('channels.secret')} id="tg-secret" error={errors.webhookSecret} hint={t('channels.secretHint')}>
           <span className="form-row">
-            <input id="tg-secret" autoComplete="off" spellCheck={false} value={secret} onChange={(e) => setSecret(e.target.value)} {...errorProps(errors, 'webhookSecret', 'tg-secret', true)} />
-            <button type="button" className="btn small ghost" onClick={() => setSecret(randomSecret())}>{t('channels.regenerate')}</button>
+            <input
+              id="tg-secret"
+              autoComplete="off"
+              spellCheck={false}
+              value={secret}
+              onChange={(e) => setSecret(e.target.value)}
+              {...errorProps(errors, 'webhookSecret', 'tg-secret', true)}
+            />
+            <button type="button" className="btn small ghost" onClick={() => setSecret(randomSecret())}>
+              {t('channels.regenerate')}
+            </button>
           </span>
         </Field>
         <Field label={t('channels.notifyChatId')} id="tg-chat" error={errors.notifyChatId}>
-          <input id="tg-chat" inputMode="numeric" value={chatId} onChange={(e) => setChatId(e.target.value)} {...errorProps(errors, 'notifyChatId', 'tg-chat')} />
+          <input
+            id="tg-chat"
+            inputMode="numeric"
+            value={chatId}
+            onChange={(e) => setChatId(e.target.value)}
+            {...errorProps(errors, 'notifyChatId', 'tg-chat')}
+          />
         </Field>
         <div>
           <button type="submit" className="btn primary" disabled={connect.isPending || !token.trim()}>
-            {connect.isPending ? t('channels.connecting') : bot.data?.connected ? t('channels.replace') : t('channels.connect')}
+            {connect.isPending
+              ? t('channels.connecting')
+              : bot.data?.connected
+                ? t('channels.replace')
+                : t('channels.connect')}
           </button>
         </div>
       </form>
@@ -161,7 +208,8 @@ function CalendarConnection() {
     onError: message,
   });
   const save = useMutation({
-    mutationFn: (body: { calendarId: string; meet: boolean }) => api<GoogleCalendar>('/api/v1/calendar/google', { method: 'PUT', body }),
+    mutationFn: (body: { calendarId: string; meet: boolean }) =>
+      api<GoogleCalendar>('/api/v1/calendar/google', { method: 'PUT', body }),
     onSuccess: (value) => {
       refresh(value ?? undefined);
       setEdit(null);
@@ -197,16 +245,31 @@ function CalendarConnection() {
       ) : (
         <>
           <p>
-            <span className={`badge ${data.status === 'connected' ? 'health-ok' : data.status === 'disconnected' ? 'health-failing' : ''}`}>
-              {data.status === 'connected' ? t('channels.calendarConnected') : data.status === 'disconnected' ? t('channels.disconnected') : t('channels.notConnected')}
+            <span
+              className={`badge ${data.status === 'connected' ? 'health-ok' : data.status === 'disconnected' ? 'health-failing' : ''}`}
+            >
+              {data.status === 'connected'
+                ? t('channels.calendarConnected')
+                : data.status === 'disconnected'
+                  ? t('channels.disconnected')
+                  : t('channels.notConnected')}
             </span>
           </p>
           {data.status === 'disconnected' && <p className="form-error small">{t('channels.calendarDisconnected')}</p>}
           {data.status === 'not_connected' && <p className="muted small">{t('channels.calendarNotConnected')}</p>}
           {data.status === 'connected' && data.connectedAt && (
-            <p className="muted small">{t('channels.connectedBy', { when: formatDateTime(data.connectedAt, timeZone, i18n.language), by: data.by?.name ?? '—' })}</p>
+            <p className="muted small">
+              {t('channels.connectedBy', {
+                when: formatDateTime(data.connectedAt, timeZone, i18n.language),
+                by: data.by?.name ?? '—',
+              })}
+            </p>
           )}
-          {error && <p className="form-error" role="alert">{error}</p>}
+          {error && (
+            <p className="form-error" role="alert">
+              {error}
+            </p>
+          )}
           {data.status === 'connected' ? (
             <form
               className="stack"
@@ -217,15 +280,27 @@ function CalendarConnection() {
               }}
             >
               <Field label={t('channels.calendarId')} id="cal-id">
-                <input id="cal-id" value={form.calendarId} onChange={(e) => setEdit({ ...form, calendarId: e.target.value })} />
+                <input
+                  id="cal-id"
+                  value={form.calendarId}
+                  onChange={(e) => setEdit({ ...form, calendarId: e.target.value })}
+                />
               </Field>
               <label className="check">
-                <input type="checkbox" checked={form.meet} onChange={(e) => setEdit({ ...form, meet: e.target.checked })} />
+                <input
+                  type="checkbox"
+                  checked={form.meet}
+                  onChange={(e) => setEdit({ ...form, meet: e.target.checked })}
+                />
                 {t('channels.meet')}
               </label>
               <div className="form-row">
-                <button type="submit" className="btn primary" disabled={save.isPending}>{t('channels.saveCalendar')}</button>
-                <button type="button" className="btn danger" onClick={() => setConfirming(true)}>{t('channels.disconnect')}</button>
+                <button type="submit" className="btn primary" disabled={save.isPending}>
+                  {t('channels.saveCalendar')}
+                </button>
+                <button type="button" className="btn danger" onClick={() => setConfirming(true)}>
+                  {t('channels.disconnect')}
+                </button>
               </div>
             </form>
           ) : (
@@ -236,13 +311,15 @@ function CalendarConnection() {
         </>
       )}
       {confirming && (
-        <Dialog title={t('channels.disconnect')} onClose={() => setConfirming(false)}>
-          <p>{t('channels.disconnectConfirm')}</p>
-          <div className="dialog-actions">
-            <button type="button" className="btn" onClick={() => setConfirming(false)}>{t('common:state.cancel')}</button>
-            <button type="button" className="btn danger" disabled={disconnect.isPending} onClick={() => disconnect.mutate()}>{t('channels.disconnect')}</button>
-          </div>
-        </Dialog>
+        <ConfirmDialog
+          title={t('channels.disconnect')}
+          confirmLabel={t('channels.disconnect')}
+          pending={disconnect.isPending}
+          onConfirm={() => disconnect.mutate()}
+          onClose={() => setConfirming(false)}
+        >
+          {t('channels.disconnectConfirm')}
+        </ConfirmDialog>
       )}
       <Toast message={toast} onDone={() => setToast(null)} />
     </div>

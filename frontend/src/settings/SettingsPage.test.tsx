@@ -10,20 +10,34 @@ import { ADMIN, renderPage, stubApi } from '../test/render';
 vi.setConfig({ testTimeout: 20_000 });
 
 const BROKER = {
-  id: 'b-1', slug: 'demo', name: 'Demo', timeZone: 'America/Santiago', personaName: 'Sofía', personaTone: 'cercana', active: true,
+  id: 'b-1',
+  slug: 'demo',
+  name: 'Demo',
+  timeZone: 'America/Santiago',
+  personaName: 'Sofía',
+  personaTone: 'cercana',
+  active: true,
   settings: {
     zones: ['Ñuñoa'],
     businessHours: { alwaysOpen: false, days: { MONDAY: ['09:00', '19:00'], TUESDAY: ['09:00', '19:00'] } },
     thresholds: { coldMax: 20, warmMax: 50, hotMin: 50, qualifiedMin: 75 },
     followUpCadence: ['PT10M', 'PT24H', 'PT72H', 'PT168H'],
-    callsPerLeadPerDay: 3, callsPerLeadTotal: 6, callRetryDelay: 'PT2H', callsPerBrokerPerHour: 30,
-    notifyTelegramChatId: -1001234567890, llmDailyTurns: 2000, llmDailyBudgetUsd: 20,
+    callsPerLeadPerDay: 3,
+    callsPerLeadTotal: 6,
+    callRetryDelay: 'PT2H',
+    callsPerBrokerPerHour: 30,
+    notifyTelegramChatId: -1001234567890,
+    llmDailyTurns: 2000,
+    llmDailyBudgetUsd: 20,
     futureSetting: { kept: true },
   },
 };
 
 function problem(status: number, detail: string) {
-  return new Response(JSON.stringify({ status, title: 'Bad Request', detail }), { status, headers: { 'Content-Type': 'application/problem+json' } });
+  return new Response(JSON.stringify({ status, title: 'Bad Request', detail }), {
+    status,
+    headers: { 'Content-Type': 'application/problem+json' },
+  });
 }
 
 afterEach(() => vi.unstubAllGlobals());
@@ -48,14 +62,21 @@ describe('durations', () => {
   });
 });
 
+/** What the page sends with PUT /api/v1/brokers/current, as far as these tests read it. */
+type SavedBroker = { personaName: string; settings: Record<string, unknown> };
+
 describe('SettingsPage', () => {
   it('shows the broker settings and saves every one of them with PUT /api/v1/brokers/current', async () => {
-    let sent: Record<string, any> | undefined;
+    let sent: SavedBroker | undefined;
     stubApi(
       routes({
         'PUT /api/v1/brokers/current': ({ body }: { body: unknown }) => {
-          sent = body as Record<string, any>;
-          return { ...BROKER, personaName: sent.personaName, settings: { ...sent.settings, followUpCadence: ['PT15M', 'PT24H', 'PT72H', 'PT168H'] } };
+          sent = body as SavedBroker;
+          return {
+            ...BROKER,
+            personaName: sent.personaName,
+            settings: { ...sent.settings, followUpCadence: ['PT15M', 'PT24H', 'PT72H', 'PT168H'] },
+          };
         },
       }),
       ADMIN,
@@ -96,10 +117,18 @@ describe('SettingsPage', () => {
     await user.click(screen.getByRole('button', { name: 'Guardar cambios' }));
 
     await waitFor(() => expect(sent).toBeDefined());
-    expect(sent).toMatchObject({ name: 'Demo', personaName: 'Valentina', personaTone: 'cercana', timeZone: 'America/Santiago' });
+    expect(sent).toMatchObject({
+      name: 'Demo',
+      personaName: 'Valentina',
+      personaTone: 'cercana',
+      timeZone: 'America/Santiago',
+    });
     expect(sent!.settings).toEqual({
       zones: ['Providencia'],
-      businessHours: { alwaysOpen: false, days: { MONDAY: ['09:00', '19:00'], TUESDAY: ['09:00', '19:00'], SATURDAY: ['09:00', '14:00'] } },
+      businessHours: {
+        alwaysOpen: false,
+        days: { MONDAY: ['09:00', '19:00'], TUESDAY: ['09:00', '19:00'], SATURDAY: ['09:00', '14:00'] },
+      },
       thresholds: { coldMax: 20, warmMax: 50, hotMin: 50, qualifiedMin: 75 },
       followUpCadence: ['PT15M', 'P1D', 'P3D', 'P7D'],
       callsPerLeadPerDay: 3,
@@ -122,7 +151,7 @@ describe('SettingsPage', () => {
           problem(
             400,
             'personaName: 1–100 characters; settings.thresholds: coldMax must be below warmMax (0 ≤ coldMax < warmMax ≤ hotMin ≤ qualifiedMin ≤ 100); ' +
-              'settings.businessHours.days.MONDAY: opens at 19:00 but closes at 09:00; open must be before close; settings.callRetryDelay: \'x\' is not an ISO-8601 duration',
+              "settings.businessHours.days.MONDAY: opens at 19:00 but closes at 09:00; open must be before close; settings.callRetryDelay: 'x' is not an ISO-8601 duration",
           ),
       }),
       ADMIN,
@@ -138,7 +167,11 @@ describe('SettingsPage', () => {
     expect(persona).toHaveAccessibleDescription('1–100 characters');
     expect(screen.getByText(/coldMax must be below warmMax/)).toBeInTheDocument();
     expect(screen.getByLabelText('Frío hasta')).toHaveAttribute('aria-invalid', 'true');
-    expect(within(screen.getByTestId('day-MONDAY')).getByText('opens at 19:00 but closes at 09:00; open must be before close')).toBeInTheDocument();
+    expect(
+      within(screen.getByTestId('day-MONDAY')).getByText(
+        'opens at 19:00 but closes at 09:00; open must be before close',
+      ),
+    ).toBeInTheDocument();
     expect(screen.getByLabelText('Abre (Lunes)')).toHaveAttribute('aria-invalid', 'true');
     expect(screen.getByLabelText('Abre (Martes)')).not.toHaveAttribute('aria-invalid');
     expect(screen.getByText(/is not an ISO-8601 duration/)).toBeInTheDocument();
@@ -150,7 +183,12 @@ describe('SettingsPage', () => {
       routes({
         'PUT /api/v1/brokers/demo/telegram': ({ body }: { body: unknown }) => {
           sent = body as Record<string, unknown>;
-          return { connected: true, botId: '123456789', webhookPath: '/webhooks/telegram/demo', updatedAt: '2026-12-01T13:00:00Z' };
+          return {
+            connected: true,
+            botId: '123456789',
+            webhookPath: '/webhooks/telegram/demo',
+            updatedAt: '2026-12-01T13:00:00Z',
+          };
         },
       }),
       ADMIN,
@@ -209,7 +247,15 @@ describe('SettingsPage', () => {
     stubApi(
       routes({
         'GET /api/v1/calendar/google': () =>
-          deleted ? { status: 'not_connected' } : { status: 'connected', calendarId: 'primary', connectedAt: '2026-12-01T13:00:00Z', by: { id: 'u-admin', name: 'Alex Admin' }, meet: false },
+          deleted
+            ? { status: 'not_connected' }
+            : {
+                status: 'connected',
+                calendarId: 'primary',
+                connectedAt: '2026-12-01T13:00:00Z',
+                by: { id: 'u-admin', name: 'Alex Admin' },
+                meet: false,
+              },
         'PUT /api/v1/calendar/google': ({ body }: { body: unknown }) => {
           put = body;
           return { status: 'connected', ...(body as object) };

@@ -58,7 +58,11 @@ export async function fetchHealth(signal?: AbortSignal): Promise<HealthReport> {
 }
 
 export function useHealth() {
-  return useQuery({ queryKey: queryKeys.health, queryFn: ({ signal }) => fetchHealth(signal), refetchInterval: 60_000 });
+  return useQuery({
+    queryKey: queryKeys.health,
+    queryFn: ({ signal }) => fetchHealth(signal),
+    refetchInterval: 60_000,
+  });
 }
 
 export function useTelegramBot(slug: string | undefined) {

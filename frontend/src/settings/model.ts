@@ -53,11 +53,22 @@ export interface SettingsForm {
 
 /** The form's field names as the api's validation messages name them. */
 export const FIELDS = [
-  'name', 'personaName', 'personaTone', 'timeZone', 'settings.zones', 'settings.businessHours',
+  'name',
+  'personaName',
+  'personaTone',
+  'timeZone',
+  'settings.zones',
+  'settings.businessHours',
   ...WEEKDAYS.map((d) => `settings.businessHours.days.${d}`),
-  'settings.thresholds', 'settings.followUpCadence', 'settings.callsPerLeadPerDay', 'settings.callsPerLeadTotal',
-  'settings.callRetryDelay', 'settings.callsPerBrokerPerHour', 'settings.notifyTelegramChatId',
-  'settings.llmDailyTurns', 'settings.llmDailyBudgetUsd',
+  'settings.thresholds',
+  'settings.followUpCadence',
+  'settings.callsPerLeadPerDay',
+  'settings.callsPerLeadTotal',
+  'settings.callRetryDelay',
+  'settings.callsPerBrokerPerHour',
+  'settings.notifyTelegramChatId',
+  'settings.llmDailyTurns',
+  'settings.llmDailyBudgetUsd',
 ] as const;
 
 const ISO = /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/;
@@ -131,8 +142,19 @@ export function toForm(broker: Broker): SettingsForm {
  * every setting is sent, and keys this form does not know (added by a newer api) go back as they came.
  */
 export function toBody(form: SettingsForm, original: Broker) {
-  const known = new Set(['zones', 'businessHours', 'thresholds', 'followUpCadence', 'callsPerLeadPerDay', 'callsPerLeadTotal',
-    'callRetryDelay', 'callsPerBrokerPerHour', 'notifyTelegramChatId', 'llmDailyTurns', 'llmDailyBudgetUsd']);
+  const known = new Set([
+    'zones',
+    'businessHours',
+    'thresholds',
+    'followUpCadence',
+    'callsPerLeadPerDay',
+    'callsPerLeadTotal',
+    'callRetryDelay',
+    'callsPerBrokerPerHour',
+    'notifyTelegramChatId',
+    'llmDailyTurns',
+    'llmDailyBudgetUsd',
+  ]);
   const others = Object.fromEntries(Object.entries(original.settings ?? {}).filter(([key]) => !known.has(key)));
   const days: Partial<Record<Weekday, string[]>> = {};
   for (const day of WEEKDAYS) if (form.days[day].open) days[day] = [form.days[day].from, form.days[day].to];
@@ -142,7 +164,10 @@ export function toBody(form: SettingsForm, original: Broker) {
     zones: form.zones,
     businessHours: form.alwaysOpen ? { alwaysOpen: true, days: {} } : { alwaysOpen: false, days },
     thresholds: {
-      coldMax: Number(th.coldMax), warmMax: Number(th.warmMax), hotMin: Number(th.hotMin), qualifiedMin: Number(th.qualifiedMin),
+      coldMax: Number(th.coldMax),
+      warmMax: Number(th.warmMax),
+      hotMin: Number(th.hotMin),
+      qualifiedMin: Number(th.qualifiedMin),
     },
     followUpCadence: form.cadence.map(formatDuration),
     callsPerLeadPerDay: numberOrNull(form.callsPerLeadPerDay),
@@ -164,12 +189,22 @@ export function toBody(form: SettingsForm, original: Broker) {
 
 /** Every IANA time zone the browser knows, with the current one even if it does not. */
 export function timeZones(current: string): string[] {
-  let zones: string[] = [];
+  let zones: string[];
   try {
-    zones = (Intl as unknown as { supportedValuesOf?: (key: string) => string[] }).supportedValuesOf?.('timeZone') ?? [];
+    zones =
+      (Intl as unknown as { supportedValuesOf?: (key: string) => string[] }).supportedValuesOf?.('timeZone') ?? [];
   } catch {
     zones = [];
   }
-  if (zones.length === 0) zones = ['America/Santiago', 'America/Argentina/Buenos_Aires', 'America/Bogota', 'America/Lima', 'America/Mexico_City', 'Europe/Madrid', 'UTC'];
+  if (zones.length === 0)
+    zones = [
+      'America/Santiago',
+      'America/Argentina/Buenos_Aires',
+      'America/Bogota',
+      'America/Lima',
+      'America/Mexico_City',
+      'Europe/Madrid',
+      'UTC',
+    ];
   return zones.includes(current) ? zones : [current, ...zones];
 }

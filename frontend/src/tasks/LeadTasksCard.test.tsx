@@ -22,10 +22,26 @@ describe('LeadTasksCard', () => {
     const fetchMock = stubApi({
       'GET /api/v1/tasks': page([
         taskOf({ id: 't-3', leadId: LEAD, kind: 'CLOSE_AFTER_VISIT', title: 'Pasar a GANADO o PERDIDO' }),
-        taskOf({ id: 't-2', leadId: LEAD, kind: 'CALL_LEAD', title: 'Llamar a Ana', status: 'DONE', doneAt: ago(10),
-          doneBy: 'u-agent', doneByName: 'Ana Agente', note: 'Agendamos otra visita' }),
-        taskOf({ id: 't-1', leadId: LEAD, kind: 'APPROVE_CALL', title: 'Aprobar la llamada', status: 'DISMISSED',
-          doneAt: ago(120), doneBy: null }),
+        taskOf({
+          id: 't-2',
+          leadId: LEAD,
+          kind: 'CALL_LEAD',
+          title: 'Llamar a Ana',
+          status: 'DONE',
+          doneAt: ago(10),
+          doneBy: 'u-agent',
+          doneByName: 'Ana Agente',
+          note: 'Agendamos otra visita',
+        }),
+        taskOf({
+          id: 't-1',
+          leadId: LEAD,
+          kind: 'APPROVE_CALL',
+          title: 'Aprobar la llamada',
+          status: 'DISMISSED',
+          doneAt: ago(120),
+          doneBy: null,
+        }),
       ]),
     });
     renderPage(<LeadTasksCard leadId={LEAD} />);
@@ -41,7 +57,10 @@ describe('LeadTasksCard', () => {
     expect(history[0]).toHaveTextContent('Hecha por Ana Agente hace 10 minutos');
     expect(history[0]).toHaveTextContent('Agendamos otra visita');
     expect(history[1]).toHaveTextContent('Descartada por el flujo hace 2 horas');
-    const asked = new URL(String(fetchMock.mock.calls.find(([input]) => String(input).includes('/api/v1/tasks'))![0]), 'http://localhost');
+    const asked = new URL(
+      String(fetchMock.mock.calls.find(([input]) => String(input).includes('/api/v1/tasks'))![0]),
+      'http://localhost',
+    );
     expect(asked.searchParams.get('leadId')).toBe(LEAD);
     expect(asked.searchParams.get('status')).toBeNull();
   });
@@ -51,7 +70,15 @@ describe('LeadTasksCard', () => {
     stubApi({
       'GET /api/v1/tasks': () => page(tasks),
       'POST /api/v1/tasks/t-1/done': () => {
-        tasks = [{ ...tasks[0], status: 'DONE', doneAt: new Date().toISOString(), doneBy: 'u-admin', doneByName: 'Alex Admin' }];
+        tasks = [
+          {
+            ...tasks[0],
+            status: 'DONE',
+            doneAt: new Date().toISOString(),
+            doneBy: 'u-admin',
+            doneByName: 'Alex Admin',
+          },
+        ];
         return tasks[0];
       },
     });

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Section, SectionBody } from '../leads/detail/Section';
-import { useNow } from '../leads/time';
+import { useNow } from '../ui/time';
 import { useLeadTasks } from './api';
 import { ClosedTask, OpenTask } from './TaskItem';
 import './tasks.css';

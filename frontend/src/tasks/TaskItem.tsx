@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useLeadAction } from '../leads/api';
 import { formatDateTime, formatRelative } from '../ui/format';
 import { useTimeZone } from '../ui/useBroker';
-import { millis } from '../leads/time';
+import { millis } from '../ui/time';
 import { useTaskAction, type TaskAction } from './api';
 import type { Task } from './types';
 
@@ -37,18 +37,29 @@ export function OpenTask({ task, now, showLead }: { task: Task; now: number; sho
         )}
         <div className="task-badges">
           <span className="badge task-kind">{t(`kind.${task.kind}`, { defaultValue: task.kind })}</span>
-          <span className="badge">{task.assigneeId ? t('assignee', { name: task.assigneeName ?? '—' }) : t('unassigned')}</span>
+          <span className="badge">
+            {task.assigneeId ? t('assignee', { name: task.assigneeName ?? '—' }) : t('unassigned')}
+          </span>
         </div>
         <div className="task-title">{task.title}</div>
         {task.detail && <div className="muted small task-detail">{task.detail}</div>}
         <div className="small task-times">
-          <time className="muted" dateTime={task.createdAt} title={formatDateTime(task.createdAt, timeZone, i18n.language)}>
+          <time
+            className="muted"
+            dateTime={task.createdAt}
+            title={formatDateTime(task.createdAt, timeZone, i18n.language)}
+          >
             {t('age', { when: formatRelative(task.createdAt, i18n.language, notBefore(task.createdAt, now)) })}
           </time>
           {task.dueAt && (
             <>
               <span className="muted"> · </span>
-              <time className={overdue ? 'task-overdue' : 'muted'} dateTime={task.dueAt} data-testid="task-due" title={formatDateTime(task.dueAt, timeZone, i18n.language)}>
+              <time
+                className={overdue ? 'task-overdue' : 'muted'}
+                dateTime={task.dueAt}
+                data-testid="task-due"
+                title={formatDateTime(task.dueAt, timeZone, i18n.language)}
+              >
                 {t(overdue ? 'overdue' : 'due', { when: formatRelative(task.dueAt, i18n.language, now) })}
               </time>
             </>
@@ -74,7 +85,12 @@ function TaskActions({ task }: { task: Task }) {
     <div className="task-actions">
       <div className="task-buttons">
         {task.kind === 'APPROVE_CALL' && (
-          <button type="button" className="btn small" disabled={pending} onClick={() => call.mutate({ kind: 'call' }, { onSuccess: () => close('done') })}>
+          <button
+            type="button"
+            className="btn small"
+            disabled={pending}
+            onClick={() => call.mutate({ kind: 'call' }, { onSuccess: () => close('done') })}
+          >
             {t('callNow')}
           </button>
         )}
@@ -95,7 +111,14 @@ function TaskActions({ task }: { task: Task }) {
           <label className="sr-only" htmlFor={noteId}>
             {t('note')}
           </label>
-          <input id={noteId} className="task-note" maxLength={1000} placeholder={t('note')} value={note} onChange={(e) => setNote(e.target.value)} />
+          <input
+            id={noteId}
+            className="task-note"
+            maxLength={1000}
+            placeholder={t('note')}
+            value={note}
+            onChange={(e) => setNote(e.target.value)}
+          />
         </>
       )}
       {error && (
@@ -125,7 +148,11 @@ export function ClosedTask({ task, now }: { task: Task; now: number }) {
         <span className="small">{task.title}</span>
       </div>
       <div className="small">
-        <time className="muted" dateTime={task.doneAt ?? undefined} title={formatDateTime(task.doneAt, timeZone, i18n.language)}>
+        <time
+          className="muted"
+          dateTime={task.doneAt ?? undefined}
+          title={formatDateTime(task.doneAt, timeZone, i18n.language)}
+        >
           {by}
         </time>
         {task.note && <div className="task-note-text">{task.note}</div>}

@@ -32,13 +32,35 @@ describe('the inbox’s tasks', () => {
 
   it('lists the open tasks with their lead, kind, title, age, due time and who they are for', async () => {
     vi.useFakeTimers({ toFake: ['Date'], now: NOW });
-    const fetchMock = inboxWith(page([
-      taskOf({ id: 't-1', leadId: 'l-1', leadName: 'Ana Rojas', kind: 'CALL_LEAD', title: 'Llamar a Ana Rojas',
-        detail: 'Pidió una llamada y no hay proveedor de voz.', createdAt: ago(20), dueAt: ago(5), assigneeId: 'u-x', assigneeName: 'Beto' }),
-      taskOf({ id: 't-2', leadId: 'l-2', leadName: null, kind: 'CLOSE_AFTER_VISIT', title: 'Pasar a GANADO o PERDIDO',
-        createdAt: ago(120), dueAt: new Date(NOW + 3 * 3_600_000).toISOString() }),
-      taskOf({ id: 't-3', leadId: 'l-3', kind: 'SOMETHING_NEW', title: 'Algo nuevo' }),
-    ], 3));
+    const fetchMock = inboxWith(
+      page(
+        [
+          taskOf({
+            id: 't-1',
+            leadId: 'l-1',
+            leadName: 'Ana Rojas',
+            kind: 'CALL_LEAD',
+            title: 'Llamar a Ana Rojas',
+            detail: 'Pidió una llamada y no hay proveedor de voz.',
+            createdAt: ago(20),
+            dueAt: ago(5),
+            assigneeId: 'u-x',
+            assigneeName: 'Beto',
+          }),
+          taskOf({
+            id: 't-2',
+            leadId: 'l-2',
+            leadName: null,
+            kind: 'CLOSE_AFTER_VISIT',
+            title: 'Pasar a GANADO o PERDIDO',
+            createdAt: ago(120),
+            dueAt: new Date(NOW + 3 * 3_600_000).toISOString(),
+          }),
+          taskOf({ id: 't-3', leadId: 'l-3', kind: 'SOMETHING_NEW', title: 'Algo nuevo' }),
+        ],
+        3,
+      ),
+    );
     renderPage(<InboxPage />, { path: '/inbox' });
 
     const section = await screen.findByTestId('tasks');
@@ -61,19 +83,27 @@ describe('the inbox’s tasks', () => {
     // a kind this dashboard does not know yet shows by its name
     expect(rows[2]).toHaveTextContent('SOMETHING_NEW');
 
-    const asked = new URL(String(fetchMock.mock.calls.find(([input]) => String(input).includes('/api/v1/tasks'))![0]), 'http://localhost');
+    const asked = new URL(
+      String(fetchMock.mock.calls.find(([input]) => String(input).includes('/api/v1/tasks'))![0]),
+      'http://localhost',
+    );
     expect(asked.searchParams.get('status')).toBe('OPEN');
     expect(asked.searchParams.get('mine')).toBe('false');
   });
 
   it('marks a task done with a note and dismisses another, then refetches', async () => {
-    let open: Task[] = [taskOf({ id: 't-1', title: 'Llamar a Ana' }), taskOf({ id: 't-2', title: 'Contactar a Bruno', kind: 'CONTACT_LEAD' })];
-    const close = (status: 'DONE' | 'DISMISSED') => ({ url }: { url: URL }) => {
-      const id = url.pathname.split('/')[4];
-      const task = open.find((t) => t.id === id)!;
-      open = open.filter((t) => t.id !== id);
-      return { ...task, status, doneAt: new Date().toISOString(), doneBy: AGENT.id, doneByName: AGENT.full_name };
-    };
+    let open: Task[] = [
+      taskOf({ id: 't-1', title: 'Llamar a Ana' }),
+      taskOf({ id: 't-2', title: 'Contactar a Bruno', kind: 'CONTACT_LEAD' }),
+    ];
+    const close =
+      (status: 'DONE' | 'DISMISSED') =>
+      ({ url }: { url: URL }) => {
+        const id = url.pathname.split('/')[4];
+        const task = open.find((t) => t.id === id)!;
+        open = open.filter((t) => t.id !== id);
+        return { ...task, status, doneAt: new Date().toISOString(), doneBy: AGENT.id, doneByName: AGENT.full_name };
+      };
     const fetchMock = inboxWith(() => page(open), {
       'POST /api/v1/tasks/t-1/done': close('DONE'),
       'POST /api/v1/tasks/t-2/dismiss': close('DISMISSED'),
@@ -93,7 +123,9 @@ describe('the inbox’s tasks', () => {
   });
 
   it('asks for the viewer’s own tasks only when told', async () => {
-    const fetchMock = inboxWith(({ url }: { url: URL }) => (url.searchParams.get('mine') === 'true' ? page([]) : page([taskOf()])));
+    const fetchMock = inboxWith(({ url }: { url: URL }) =>
+      url.searchParams.get('mine') === 'true' ? page([]) : page([taskOf()]),
+    );
     renderPage(<InboxPage />, { path: '/inbox' });
     expect(await screen.findByTestId('task')).toBeInTheDocument();
     await userEvent.click(screen.getByRole('checkbox', { name: 'Solo las mías' }));
@@ -102,10 +134,13 @@ describe('the inbox’s tasks', () => {
   });
 
   it('approves a call by placing it, then marks the task done', async () => {
-    const fetchMock = inboxWith(page([taskOf({ id: 't-9', leadId: 'l-9', kind: 'APPROVE_CALL', title: 'Aprobar la llamada a +56 9 8765 4321' })]), {
-      'POST /api/v1/leads/l-9/call': { workflowId: 'w', stage: 'POTENTIAL', humanMode: false },
-      'POST /api/v1/tasks/t-9/done': taskOf({ id: 't-9', status: 'DONE' }),
-    });
+    const fetchMock = inboxWith(
+      page([taskOf({ id: 't-9', leadId: 'l-9', kind: 'APPROVE_CALL', title: 'Aprobar la llamada a +56 9 8765 4321' })]),
+      {
+        'POST /api/v1/leads/l-9/call': { workflowId: 'w', stage: 'POTENTIAL', humanMode: false },
+        'POST /api/v1/tasks/t-9/done': taskOf({ id: 't-9', status: 'DONE' }),
+      },
+    );
     renderPage(<InboxPage />, { path: '/inbox' });
     await userEvent.click(await screen.findByRole('button', { name: 'Llamar ahora' }));
     await waitFor(() => expect(posts(fetchMock, '/api/v1/tasks/t-9/done')).toHaveLength(1));
@@ -113,11 +148,18 @@ describe('the inbox’s tasks', () => {
   });
 
   it('shows a refusal, and a refused call leaves the task open', async () => {
-    const refusal = (detail: string) => new Response(JSON.stringify({ status: 409, title: 'Conflict', detail }), { status: 409, headers: { 'Content-Type': 'application/problem+json' } });
-    const fetchMock = inboxWith(page([taskOf({ id: 't-1' }), taskOf({ id: 't-9', leadId: 'l-9', kind: 'APPROVE_CALL' })]), {
-      'POST /api/v1/tasks/t-1/done': () => refusal('Task t-1 is already DISMISSED'),
-      'POST /api/v1/leads/l-9/call': () => refusal('the lead opted out'),
-    });
+    const refusal = (detail: string) =>
+      new Response(JSON.stringify({ status: 409, title: 'Conflict', detail }), {
+        status: 409,
+        headers: { 'Content-Type': 'application/problem+json' },
+      });
+    const fetchMock = inboxWith(
+      page([taskOf({ id: 't-1' }), taskOf({ id: 't-9', leadId: 'l-9', kind: 'APPROVE_CALL' })]),
+      {
+        'POST /api/v1/tasks/t-1/done': () => refusal('Task t-1 is already DISMISSED'),
+        'POST /api/v1/leads/l-9/call': () => refusal('the lead opted out'),
+      },
+    );
     renderPage(<InboxPage />, { path: '/inbox' });
     const rows = await screen.findAllByTestId('task');
     await userEvent.click(within(rows[0]).getByRole('button', { name: 'Hecha' }));

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EmptyState, ErrorState, Skeleton } from '../ui/States';
-import { useNow } from '../leads/time';
+import { useNow } from '../ui/time';
 import { useOpenTasks } from './api';
 import { OpenTask } from './TaskItem';
 import './tasks.css';

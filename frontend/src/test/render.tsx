@@ -6,8 +6,20 @@ import { vi } from 'vitest';
 import { AuthProvider, type Me } from '../auth/AuthProvider';
 import { session } from '../auth/session';
 
-export const AGENT: Me = { id: 'u-agent', email: 'agente@demo.inmo.cl', full_name: 'Ana Agente', role: 'AGENT', broker_id: 'b-1' };
-export const ADMIN: Me = { id: 'u-admin', email: 'admin@demo.inmo.cl', full_name: 'Alex Admin', role: 'ADMIN', broker_id: 'b-1' };
+export const AGENT: Me = {
+  id: 'u-agent',
+  email: 'agente@demo.inmo.cl',
+  full_name: 'Ana Agente',
+  role: 'AGENT',
+  broker_id: 'b-1',
+};
+export const ADMIN: Me = {
+  id: 'u-admin',
+  email: 'admin@demo.inmo.cl',
+  full_name: 'Alex Admin',
+  role: 'ADMIN',
+  broker_id: 'b-1',
+};
 
 type Handler = (request: { url: URL; method: string; body: unknown }) => unknown;
 
@@ -20,8 +32,23 @@ type Handler = (request: { url: URL; method: string; body: unknown }) => unknown
 export function stubApi(routes: Record<string, unknown | Handler>, me: Me = ADMIN) {
   const table: Record<string, unknown | Handler> = {
     'GET /auth/me': me,
-    'GET /api/v1/brokers/current': { id: 'b-1', slug: 'demo', name: 'Demo', timeZone: 'America/Santiago', personaName: 'Sofía', personaTone: 'cercana', active: true, settings: {} },
-    'GET /api/v1/brokers/current/profile': { id: 'b-1', slug: 'demo', name: 'Demo', timeZone: 'America/Santiago', personaName: 'Sofía' },
+    'GET /api/v1/brokers/current': {
+      id: 'b-1',
+      slug: 'demo',
+      name: 'Demo',
+      timeZone: 'America/Santiago',
+      personaName: 'Sofía',
+      personaTone: 'cercana',
+      active: true,
+      settings: {},
+    },
+    'GET /api/v1/brokers/current/profile': {
+      id: 'b-1',
+      slug: 'demo',
+      name: 'Demo',
+      timeZone: 'America/Santiago',
+      personaName: 'Sofía',
+    },
     ...routes,
   };
   const fetchMock = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
@@ -29,13 +56,19 @@ export function stubApi(routes: Record<string, unknown | Handler>, me: Me = ADMI
     const method = (init?.method ?? 'GET').toUpperCase();
     const handler = table[`${method} ${url.pathname}`];
     if (handler === undefined) {
-      return new Response(JSON.stringify({ status: 404, title: 'Not Found' }), { status: 404, headers: { 'Content-Type': 'application/json' } });
+      return new Response(JSON.stringify({ status: 404, title: 'Not Found' }), {
+        status: 404,
+        headers: { 'Content-Type': 'application/json' },
+      });
     }
     let body: unknown = undefined;
     if (typeof init?.body === 'string') body = JSON.parse(init.body);
     const value = typeof handler === 'function' ? await (handler as Handler)({ url, method, body }) : handler;
     if (value instanceof Response) return value;
-    return new Response(JSON.stringify(value ?? null), { status: 200, headers: { 'Content-Type': 'application/json' } });
+    return new Response(JSON.stringify(value ?? null), {
+      status: 200,
+      headers: { 'Content-Type': 'application/json' },
+    });
   });
   vi.stubGlobal('fetch', fetchMock);
   return fetchMock;

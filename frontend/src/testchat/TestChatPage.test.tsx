@@ -91,13 +91,23 @@ describe('TestChatPage', () => {
     expect(posted[0]).toMatchObject({ sessionId: 's-1', text: 'hola' });
     expect(FakeEventSource.instances.at(-1)!.url).toBe('/api/v1/webchat/demo/sessions/s-1/stream');
     // shown at once, before the server confirms it
-    expect(within(chat).getAllByTestId('chat-message').map((m) => m.dataset.from)).toEqual(['lead']);
+    expect(
+      within(chat)
+        .getAllByTestId('chat-message')
+        .map((m) => m.dataset.from),
+    ).toEqual(['lead']);
 
     const stream = FakeEventSource.instances.at(-1)!;
     act(() => {
       stream.open();
       stream.push({ id: 'm-1', direction: 'INBOUND', author: 'LEAD', body: 'hola', at: '2026-12-01T13:00:00Z' });
-      stream.push({ id: 'm-2', direction: 'OUTBOUND', author: 'AI', body: `¡Hola! Soy Sofía ${HOSTILE}`, at: '2026-12-01T13:00:02Z' });
+      stream.push({
+        id: 'm-2',
+        direction: 'OUTBOUND',
+        author: 'AI',
+        body: `¡Hola! Soy Sofía ${HOSTILE}`,
+        at: '2026-12-01T13:00:02Z',
+      });
     });
 
     await waitFor(() => expect(within(chat).getAllByTestId('chat-message')).toHaveLength(2));
@@ -114,9 +124,25 @@ describe('TestChatPage', () => {
     vi.stubGlobal('EventSource', undefined);
     timing.pollMs = 30;
     const { conversation } = webchatApi((text, list) => {
-      list.push({ id: `in-${list.length}`, direction: 'INBOUND', author: 'LEAD', body: text, at: '2026-12-01T13:00:00Z' });
+      list.push({
+        id: `in-${list.length}`,
+        direction: 'INBOUND',
+        author: 'LEAD',
+        body: text,
+        at: '2026-12-01T13:00:00Z',
+      });
       // the agent answers a little later: only a later poll sees it
-      setTimeout(() => list.push({ id: 'out-1', direction: 'OUTBOUND', author: 'AI', body: '¿En qué comuna buscas?', at: '2026-12-01T13:00:05Z' }), 80);
+      setTimeout(
+        () =>
+          list.push({
+            id: 'out-1',
+            direction: 'OUTBOUND',
+            author: 'AI',
+            body: '¿En qué comuna buscas?',
+            at: '2026-12-01T13:00:05Z',
+          }),
+        80,
+      );
     });
     const user = userEvent.setup();
     renderPage(<TestChatPage />);

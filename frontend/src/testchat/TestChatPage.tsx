@@ -69,7 +69,9 @@ export default function TestChatPage() {
           <label htmlFor="tc-broker">{t('broker')}</label>
           <select id="tc-broker" value={slug ?? ''} onChange={(e) => setChosen(e.target.value)}>
             {brokers.data.map((b) => (
-              <option key={b.slug} value={b.slug}>{b.name}</option>
+              <option key={b.slug} value={b.slug}>
+                {b.name}
+              </option>
             ))}
           </select>
         </div>
@@ -84,12 +86,20 @@ export default function TestChatPage() {
           <aside className="card testchat-aside">
             <h2>{t('widgetDemo')}</h2>
             <p className="muted small">{t('widgetHint')}</p>
-            <a className="btn" href={`/widget-demo.html?broker=${encodeURIComponent(slug)}`} target="_blank" rel="noopener" data-testid="widget-demo-link">
+            <a
+              className="btn"
+              href={`/widget-demo.html?broker=${encodeURIComponent(slug)}`}
+              target="_blank"
+              rel="noopener"
+              data-testid="widget-demo-link"
+            >
               {t('widgetDemo')} ↗
             </a>
             <h3>{t('embed')}</h3>
             <p className="muted small">{t('embedHint')}</p>
-            <pre className="embed"><code>{`<script src="${window.location.origin}/widget.js" data-broker="${slug}" data-api="${window.location.origin}" async></script>`}</code></pre>
+            <pre className="embed">
+              <code>{`<script src="${window.location.origin}/widget.js" data-broker="${slug}" data-api="${window.location.origin}" async></script>`}</code>
+            </pre>
           </aside>
         </div>
       )}
@@ -106,20 +116,26 @@ export function ChatPanel({ slug }: { slug: string }) {
   const [text, setText] = useState('');
   const [sending, setSending] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const chat = useRef<Webchat | null>(null);
   const list = useRef<HTMLOListElement>(null);
   const input = useRef<HTMLTextAreaElement>(null);
 
-  if (!chat.current) {
-    chat.current = new Webchat({ apiBase: '', broker: slug, onMessages: setMessages, onState: setState, pollMs: timing.pollMs });
-  }
+  // one client for the panel's life; its constructor only builds the api's address
+  const [chat] = useState(
+    () =>
+      new Webchat({
+        apiBase: '',
+        broker: slug,
+        onMessages: setMessages,
+        onState: setState,
+        pollMs: timing.pollMs,
+      }),
+  );
 
   useEffect(() => {
-    const current = chat.current!;
     const saved = readStored(slug);
-    if (saved) current.connect(saved.sessionId);
-    return () => current.disconnect();
-  }, [slug]);
+    if (saved) chat.connect(saved.sessionId);
+    return () => chat.disconnect();
+  }, [chat, slug]);
 
   useEffect(() => {
     const el = list.current;
@@ -133,10 +149,10 @@ export function ChatPanel({ slug }: { slug: string }) {
   }
 
   async function startSession(): Promise<Stored> {
-    const session = await chat.current!.openSession();
+    const session = await chat.openSession();
     const next = { sessionId: session.sessionId, leadId: session.leadId ?? null, sent: false };
     remember(next);
-    chat.current!.connect(session.sessionId);
+    chat.connect(session.sessionId);
     return next;
   }
 
@@ -160,11 +176,11 @@ export function ChatPanel({ slug }: { slug: string }) {
       }
       let accepted;
       try {
-        accepted = await chat.current!.send(session.sessionId, body);
+        accepted = await chat.send(session.sessionId, body);
       } catch (e) {
         if (!(e instanceof WebchatError && e.status === 404)) throw e;
         session = await startSession(); // the session is gone (a reset database): start over once
-        accepted = await chat.current!.send(session.sessionId, body);
+        accepted = await chat.send(session.sessionId, body);
       }
       remember({ ...session, leadId: accepted.leadId ?? session.leadId, sent: true });
     } catch (e) {
@@ -184,18 +200,21 @@ export function ChatPanel({ slug }: { slug: string }) {
   }
 
   function newConversation() {
-    chat.current!.reset();
+    chat.reset();
     remember(null);
     setError(null);
     setText('');
     input.current?.focus();
   }
 
-  const author = (m: ChatMessage) => (m.direction === 'INBOUND' ? t('lead') : m.author === 'HUMAN' ? t('human') : t('agent'));
+  const author = (m: ChatMessage) =>
+    m.direction === 'INBOUND' ? t('lead') : m.author === 'HUMAN' ? t('human') : t('agent');
   return (
     <section className="card chat" data-testid="test-chat" aria-label={t('title')}>
       <header className="chat-head">
-        <span className={`chat-state ${state}`} role="status">{t(`state.${state}`)}</span>
+        <span className={`chat-state ${state}`} role="status">
+          {t(`state.${state}`)}
+        </span>
         <span className="spacer" />
         {stored?.sent && stored.leadId && (
           <Link to={`/leads/${stored.leadId}`} data-testid="test-chat-lead-link" title={t('leadLinkHint')}>
@@ -209,16 +228,27 @@ export function ChatPanel({ slug }: { slug: string }) {
       <ol className="chat-log" ref={list} role="log" aria-live="polite" aria-label={t('title')} tabIndex={0}>
         {messages.length === 0 && <li className="chat-empty muted">{t('empty')}</li>}
         {messages.map((m) => (
-          <li key={m.id} className={`bubble ${fromOf(m)} ${m.pending ? 'pending' : ''}`} data-testid="chat-message" data-from={fromOf(m)}>
+          <li
+            key={m.id}
+            className={`bubble ${fromOf(m)} ${m.pending ? 'pending' : ''}`}
+            data-testid="chat-message"
+            data-from={fromOf(m)}
+          >
             <span className="bubble-author">{author(m)}</span>
             <span className="bubble-body">{m.body}</span>
             {m.pending && <span className="bubble-meta">{t('pending')}</span>}
           </li>
         ))}
       </ol>
-      {error && <p className="form-error" role="alert">{error}</p>}
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
       <form className="chat-form" onSubmit={send}>
-        <label htmlFor="tc-message" className="sr-only">{t('message')}</label>
+        <label htmlFor="tc-message" className="sr-only">
+          {t('message')}
+        </label>
         <textarea
           id="tc-message"
           ref={input}

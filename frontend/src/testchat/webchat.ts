@@ -35,7 +35,10 @@ export interface Accepted {
 export type ChatState = 'idle' | 'connecting' | 'live' | 'polling';
 
 export class WebchatError extends Error {
-  constructor(readonly status: number, message: string) {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
     super(message);
     this.name = 'WebchatError';
   }
@@ -81,11 +84,22 @@ export class Webchat {
   async send(sessionId: string, text: string): Promise<Accepted> {
     const body = text.trim();
     const id = clientId();
-    const mine: ChatMessage = { id: `pending-${id}`, direction: 'INBOUND', author: 'LEAD', body, at: new Date().toISOString(), pending: true };
+    const mine: ChatMessage = {
+      id: `pending-${id}`,
+      direction: 'INBOUND',
+      author: 'LEAD',
+      body,
+      at: new Date().toISOString(),
+      pending: true,
+    };
     this.pending.push(mine);
     this.emit();
     try {
-      const accepted = await this.request<Accepted>('POST', '/messages', { sessionId, text: body, clientMessageId: id });
+      const accepted = await this.request<Accepted>('POST', '/messages', {
+        sessionId,
+        text: body,
+        clientMessageId: id,
+      });
       if (this.state === 'polling' || this.state === 'idle') void this.refresh();
       return accepted;
     } catch (error) {
@@ -191,7 +205,7 @@ export class Webchat {
   }
 
   private add(message: ChatMessage, emit: boolean) {
-    if (!message || typeof message.id !== 'string' && typeof message.id !== 'number') return;
+    if (!message || (typeof message.id !== 'string' && typeof message.id !== 'number')) return;
     const m = { ...message, id: String(message.id), body: String(message.body ?? '') };
     if (!this.messages.has(m.id) && m.direction === 'INBOUND') {
       const mine = this.pending.findIndex((p) => p.body === m.body.trim());
@@ -215,7 +229,10 @@ export class Webchat {
   private async request<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
     const response = await fetch(`${this.base}${path}`, {
       method,
-      headers: body === undefined ? { Accept: 'application/json' } : { Accept: 'application/json', 'Content-Type': 'application/json' },
+      headers:
+        body === undefined
+          ? { Accept: 'application/json' }
+          : { Accept: 'application/json', 'Content-Type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     if (!response.ok) {

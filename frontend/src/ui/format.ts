@@ -11,20 +11,29 @@ export function formatDateTime(iso: string | null | undefined, timeZone: string,
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return '—';
   return new Intl.DateTimeFormat(locale(language), {
-    timeZone, day: '2-digit', month: 'short', hour: '2-digit', minute: '2-digit',
+    timeZone,
+    day: '2-digit',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
   }).format(date);
 }
 
 export function formatDate(iso: string | null | undefined, timeZone: string, language: string): string {
   if (!iso) return '—';
-  return new Intl.DateTimeFormat(locale(language), { timeZone, weekday: 'short', day: '2-digit', month: 'short' })
-    .format(new Date(iso));
+  return new Intl.DateTimeFormat(locale(language), {
+    timeZone,
+    weekday: 'short',
+    day: '2-digit',
+    month: 'short',
+  }).format(new Date(iso));
 }
 
 export function formatTime(iso: string | null | undefined, timeZone: string, language: string): string {
   if (!iso) return '—';
-  return new Intl.DateTimeFormat(locale(language), { timeZone, hour: '2-digit', minute: '2-digit' })
-    .format(new Date(iso));
+  return new Intl.DateTimeFormat(locale(language), { timeZone, hour: '2-digit', minute: '2-digit' }).format(
+    new Date(iso),
+  );
 }
 
 /** "in 4 min", "hace 2 h": for countdowns and ages. `now` is injectable for tests. */
@@ -61,5 +70,7 @@ export function formatPercent(ratio: number | null | undefined, language: string
 
 export function formatMoney(value: number | null | undefined, language: string, currency = 'CLP'): string {
   if (value === null || value === undefined) return '—';
-  return new Intl.NumberFormat(locale(language), { style: 'currency', currency, maximumFractionDigits: 0 }).format(value);
+  return new Intl.NumberFormat(locale(language), { style: 'currency', currency, maximumFractionDigits: 0 }).format(
+    value,
+  );
 }

@@ -9,11 +9,28 @@ import { ADMIN, AGENT, renderPage, stubApi } from '../test/render';
 // user-event through whole pages: generous on a loaded CI machine, still far below a hang
 vi.setConfig({ testTimeout: 20_000 });
 
-const ANA: User = { id: 'u-ana', brokerId: 'b-1', email: 'ana@demo.inmo.cl', fullName: 'Ana <b>Pérez</b>', role: 'AGENT', active: true };
-const ME: User = { id: ADMIN.id, brokerId: 'b-1', email: ADMIN.email, fullName: ADMIN.full_name, role: 'ADMIN', active: true };
+const ANA: User = {
+  id: 'u-ana',
+  brokerId: 'b-1',
+  email: 'ana@demo.inmo.cl',
+  fullName: 'Ana <b>Pérez</b>',
+  role: 'AGENT',
+  active: true,
+};
+const ME: User = {
+  id: ADMIN.id,
+  brokerId: 'b-1',
+  email: ADMIN.email,
+  fullName: ADMIN.full_name,
+  role: 'ADMIN',
+  active: true,
+};
 
 function problem(status: number, detail: string) {
-  return new Response(JSON.stringify({ status, detail }), { status, headers: { 'Content-Type': 'application/problem+json' } });
+  return new Response(JSON.stringify({ status, detail }), {
+    status,
+    headers: { 'Content-Type': 'application/problem+json' },
+  });
 }
 
 afterEach(() => vi.unstubAllGlobals());
@@ -40,9 +57,19 @@ describe('UsersPage', () => {
         const b = body as Record<string, string>;
         posted.push(b);
         if (!/\d/.test(b.password)) {
-          return problem(422, 'email: not an e-mail address; Password rejected: the password must contain a digit (0-9); the password must contain a symbol (a character that is neither a letter, a digit nor a space, such as # ! - _ .)');
+          return problem(
+            422,
+            'email: not an e-mail address; Password rejected: the password must contain a digit (0-9); the password must contain a symbol (a character that is neither a letter, a digit nor a space, such as # ! - _ .)',
+          );
         }
-        const created = { id: 'u-new', brokerId: 'b-1', email: b.email, fullName: b.fullName, role: b.role, active: true } as User;
+        const created = {
+          id: 'u-new',
+          brokerId: 'b-1',
+          email: b.email,
+          fullName: b.fullName,
+          role: b.role,
+          active: true,
+        } as User;
         users = [...users, created];
         return new Response(JSON.stringify(created), { status: 201, headers: { 'Content-Type': 'application/json' } });
       },
@@ -74,7 +101,12 @@ describe('UsersPage', () => {
 
     expect(await screen.findByText('Usuario Bruno Díaz creado.')).toBeInTheDocument();
     expect(screen.queryByRole('dialog')).toBeNull();
-    expect(posted.at(-1)).toEqual({ email: 'bruno@demo.inmo.cl', fullName: 'Bruno Díaz', role: 'ADMIN', password: 'Secreto#2026' });
+    expect(posted.at(-1)).toEqual({
+      email: 'bruno@demo.inmo.cl',
+      fullName: 'Bruno Díaz',
+      role: 'ADMIN',
+      password: 'Secreto#2026',
+    });
     await waitFor(() => expect(screen.getAllByTestId('user-row')).toHaveLength(2));
   }, 20_000);
 

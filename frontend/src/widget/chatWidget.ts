@@ -43,7 +43,11 @@ function uid(): string {
   return c?.randomUUID ? c.randomUUID() : `w-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
 }
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] {
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string> = {},
+  text?: string,
+): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   for (const [key, value] of Object.entries(attrs)) node.setAttribute(key, value);
   if (text !== undefined) node.textContent = text;
@@ -63,7 +67,13 @@ export function mount(options: WidgetOptions): WidgetHandle {
   const root = el('div', { class: 'root', lang: options.lang === 'en' ? 'en' : 'es' });
 
   const panelId = 'inmo-panel';
-  const launcher = el('button', { type: 'button', class: 'launcher', 'aria-expanded': 'false', 'aria-controls': panelId, 'aria-label': t.open });
+  const launcher = el('button', {
+    type: 'button',
+    class: 'launcher',
+    'aria-expanded': 'false',
+    'aria-controls': panelId,
+    'aria-label': t.open,
+  });
   launcher.appendChild(chatIcon());
 
   const panel = el('section', { class: 'panel', id: panelId, role: 'dialog', 'aria-label': options.title || t.title });
@@ -74,12 +84,24 @@ export function mount(options: WidgetOptions): WidgetHandle {
   const closeButton = el('button', { type: 'button', class: 'icon', 'aria-label': t.close }, '×');
   head.append(titles, closeButton);
 
-  const log = el('ol', { class: 'log', role: 'log', 'aria-live': 'polite', tabindex: '0', 'aria-label': options.title || t.title });
+  const log = el('ol', {
+    class: 'log',
+    role: 'log',
+    'aria-live': 'polite',
+    tabindex: '0',
+    'aria-label': options.title || t.title,
+  });
   const error = el('p', { class: 'error', role: 'alert' });
   const form = el('form', {});
   const inputId = 'inmo-message';
   const label = el('label', { for: inputId, class: 'sr-only' }, t.message);
-  const input = el('textarea', { id: inputId, rows: '1', maxlength: '4000', placeholder: t.placeholder, 'aria-label': t.message });
+  const input = el('textarea', {
+    id: inputId,
+    rows: '1',
+    maxlength: '4000',
+    placeholder: t.placeholder,
+    'aria-label': t.message,
+  });
   const send = el('button', { type: 'submit', class: 'send' }, t.send);
   form.append(label, input, send);
   panel.append(head, log, error, form);
@@ -110,7 +132,16 @@ export function mount(options: WidgetOptions): WidgetHandle {
       log.appendChild(el('li', { class: `msg ${from}`, 'data-from': from, 'data-testid': 'chat-message' }, m.body));
     }
     for (const p of pending) {
-      const item = el('li', { class: 'msg lead pending', 'data-from': 'lead', 'data-testid': 'chat-message', 'aria-label': `${p.body} (${t.sending})` }, p.body);
+      const item = el(
+        'li',
+        {
+          class: 'msg lead pending',
+          'data-from': 'lead',
+          'data-testid': 'chat-message',
+          'aria-label': `${p.body} (${t.sending})`,
+        },
+        p.body,
+      );
       log.appendChild(item);
     }
     log.scrollTop = log.scrollHeight;
@@ -130,7 +161,10 @@ export function mount(options: WidgetOptions): WidgetHandle {
   async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
     const response = await fetch(base + path, {
       method,
-      headers: body === undefined ? { Accept: 'application/json' } : { Accept: 'application/json', 'Content-Type': 'application/json' },
+      headers:
+        body === undefined
+          ? { Accept: 'application/json' }
+          : { Accept: 'application/json', 'Content-Type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     if (!response.ok) throw Object.assign(new Error(`HTTP ${response.status}`), { status: response.status });
@@ -271,7 +305,8 @@ export function mount(options: WidgetOptions): WidgetHandle {
   input.addEventListener('keydown', (event) => {
     if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
       event.preventDefault();
-      form.requestSubmit ? form.requestSubmit() : void submit(event);
+      if (form.requestSubmit) form.requestSubmit();
+      else void submit(event);
     }
   });
   form.addEventListener('submit', (event) => void submit(event));

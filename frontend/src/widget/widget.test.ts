@@ -16,17 +16,33 @@ function fakeApi(reply: (text: string) => string) {
   const messages: { id: string; direction: string; author: string; body: string; at: string }[] = [];
   let n = 0;
   const json = (status: number, body: unknown) =>
-    new Response(body === undefined ? null : JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+    new Response(body === undefined ? null : JSON.stringify(body), {
+      status,
+      headers: { 'Content-Type': 'application/json' },
+    });
   const fetchMock = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
     const url = new URL(String(input), 'http://localhost');
     const method = init?.method ?? 'GET';
     const body = typeof init?.body === 'string' ? JSON.parse(init.body) : undefined;
     calls.push({ method, path: url.origin + url.pathname, body });
-    if (method === 'POST' && url.pathname.endsWith('/sessions')) return json(201, { sessionId: 's-1', leadId: 'lead-1' });
+    if (method === 'POST' && url.pathname.endsWith('/sessions'))
+      return json(201, { sessionId: 's-1', leadId: 'lead-1' });
     if (method === 'POST' && url.pathname.endsWith('/messages')) {
       const at = Date.now();
-      messages.push({ id: `m-${++n}`, direction: 'INBOUND', author: 'LEAD', body: body.text, at: new Date(at).toISOString() });
-      messages.push({ id: `m-${++n}`, direction: 'OUTBOUND', author: 'AI', body: reply(body.text), at: new Date(at + 1000).toISOString() });
+      messages.push({
+        id: `m-${++n}`,
+        direction: 'INBOUND',
+        author: 'LEAD',
+        body: body.text,
+        at: new Date(at).toISOString(),
+      });
+      messages.push({
+        id: `m-${++n}`,
+        direction: 'OUTBOUND',
+        author: 'AI',
+        body: reply(body.text),
+        at: new Date(at + 1000).toISOString(),
+      });
       return json(202, { messageId: body.clientMessageId, leadId: 'lead-1' });
     }
     if (method === 'GET' && url.pathname.endsWith('/sessions/s-1/messages')) return json(200, messages);
@@ -98,7 +114,10 @@ describe('the embeddable web chat widget', () => {
       'https://api.example/api/v1/webchat/demo/sessions',
       'https://api.example/api/v1/webchat/demo/messages',
     ]);
-    const posted = api.calls.find((c) => c.path.endsWith('/messages') && c.method === 'POST')!.body as Record<string, string>;
+    const posted = api.calls.find((c) => c.path.endsWith('/messages') && c.method === 'POST')!.body as Record<
+      string,
+      string
+    >;
     expect(posted).toMatchObject({ sessionId: 's-1', text: `Soy ${HOSTILE}` });
     expect(posted.clientMessageId).toBeTruthy();
     expect(widget.shadow.querySelectorAll('[data-testid="chat-message"]')).toHaveLength(2); // the pending copy is gone
@@ -121,7 +140,10 @@ describe('the embeddable web chat widget', () => {
   });
 
   it('shows an error and keeps the text when the message cannot be sent', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => new Response('{}', { status: 503 })));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response('{}', { status: 503 })),
+    );
     widget = mount({ broker: 'demo', api: '' });
     widget.open();
     await type('hola');
@@ -131,7 +153,10 @@ describe('the embeddable web chat widget', () => {
   });
 
   it('asks the visitor to wait when the api says they are going too fast', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => new Response('{"status":429}', { status: 429, headers: { 'Retry-After': '20' } })));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response('{"status":429}', { status: 429, headers: { 'Retry-After': '20' } })),
+    );
     widget = mount({ broker: 'demo', api: '' });
     widget.open();
     await type('hola');

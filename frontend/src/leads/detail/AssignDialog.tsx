@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLeadAction, useUsers } from '../api';
-import { Dialog } from '../Dialog';
+import { Dialog } from '../../ui/Dialog';
 import type { LeadDetail } from '../types';
 
 /** An admin gives the lead to one of the broker's active users (`POST /api/v1/leads/{id}/assign`). */
@@ -10,9 +10,11 @@ export function AssignDialog({ lead, onClose }: { lead: LeadDetail; onClose: () 
   const users = useUsers();
   const assign = useLeadAction(lead.id);
   const [agentId, setAgentId] = useState(lead.assignedAgentId ?? '');
-  const candidates = (users.data ?? []).filter((u) => u.active && u.brokerId === lead.brokerId && u.role !== 'SUPERADMIN');
+  const candidates = (users.data ?? []).filter(
+    (u) => u.active && u.brokerId === lead.brokerId && u.role !== 'SUPERADMIN',
+  );
   return (
-    <Dialog title={t('assignDialog.title')} onClose={onClose}>
+    <Dialog title={t('assignDialog.title')} closeButton onClose={onClose}>
       <form
         className="grid"
         onSubmit={(e) => {

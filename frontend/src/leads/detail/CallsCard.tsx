@@ -2,19 +2,9 @@ import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../ui/format';
 import { useTimeZone } from '../../ui/useBroker';
 import { useLeadCalls } from '../api';
-import { formatDuration } from '../time';
+import { safeUrl } from '../../ui/safeUrl';
+import { formatDuration } from '../../ui/time';
 import { Section, SectionBody } from './Section';
-
-/** A recording is played or linked only from an http(s) address (never `javascript:` or `data:`). */
-export function safeUrl(url: string | null | undefined): string | null {
-  if (!url) return null;
-  try {
-    const parsed = new URL(url, window.location.origin);
-    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : null;
-  } catch {
-    return null;
-  }
-}
 
 /** The lead's voice calls, newest first: outcome, summary, transcript and recording. */
 export function CallsCard({ leadId }: { leadId: string }) {
@@ -34,7 +24,9 @@ export function CallsCard({ leadId }: { leadId: string }) {
                 return (
                   <li key={call.id} className="call" data-testid="call">
                     <div className="call-head">
-                      <span className="badge">{t(`detail.callStatus.${call.status}`, { defaultValue: call.status })}</span>
+                      <span className="badge">
+                        {t(`detail.callStatus.${call.status}`, { defaultValue: call.status })}
+                      </span>
                       <span className="muted small">{t('detail.attempt', { n: call.attempt })}</span>
                       <time className="muted small" dateTime={call.startedAt ?? call.createdAt}>
                         {formatDateTime(call.startedAt ?? call.createdAt, timeZone, i18n.language)}

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../ui/format';
 import { useTimeZone } from '../../ui/useBroker';
-import { formatDuration, millis, useNow } from '../time';
+import { formatDuration, millis, useNow } from '../../ui/time';
 
 /**
  * Time left until `at`, ticking every second ("en 4:59"), with the moment itself in the broker's time zone;

@@ -13,14 +13,45 @@ const ID = '00000000-0000-0000-0000-000000000001';
 const BASE = `/api/v1/leads/${ID}`;
 
 const messages: ChatMessage[] = [
-  { id: 'm1', direction: 'INBOUND', author: 'LEAD', authorUserId: null, body: 'hola, busco depto en Ñuñoa', at: '2026-11-29T12:00:00Z' },
-  { id: 'm2', direction: 'OUTBOUND', author: 'AI', authorUserId: null, body: '¡Hola! Soy Sofía. ¿Cuántos dormitorios?', at: '2026-11-29T12:00:05Z' },
-  { id: 'm3', direction: 'OUTBOUND', author: 'SYSTEM', authorUserId: null, body: 'Ana Agente tomó la conversación', at: '2026-11-29T12:01:00Z' },
-  { id: 'm4', direction: 'OUTBOUND', author: 'HUMAN', authorUserId: 'u-admin', body: 'Hola, soy Ana', at: '2026-11-29T12:02:00Z' },
+  {
+    id: 'm1',
+    direction: 'INBOUND',
+    author: 'LEAD',
+    authorUserId: null,
+    body: 'hola, busco depto en Ñuñoa',
+    at: '2026-11-29T12:00:00Z',
+  },
+  {
+    id: 'm2',
+    direction: 'OUTBOUND',
+    author: 'AI',
+    authorUserId: null,
+    body: '¡Hola! Soy Sofía. ¿Cuántos dormitorios?',
+    at: '2026-11-29T12:00:05Z',
+  },
+  {
+    id: 'm3',
+    direction: 'OUTBOUND',
+    author: 'SYSTEM',
+    authorUserId: null,
+    body: 'Ana Agente tomó la conversación',
+    at: '2026-11-29T12:01:00Z',
+  },
+  {
+    id: 'm4',
+    direction: 'OUTBOUND',
+    author: 'HUMAN',
+    authorUserId: 'u-admin',
+    body: 'Hola, soy Ana',
+    at: '2026-11-29T12:02:00Z',
+  },
 ];
 
 function problem(status: number, detail: string) {
-  return new Response(JSON.stringify({ status, title: 'Conflict', detail }), { status, headers: { 'Content-Type': 'application/problem+json' } });
+  return new Response(JSON.stringify({ status, title: 'Conflict', detail }), {
+    status,
+    headers: { 'Content-Type': 'application/problem+json' },
+  });
 }
 
 /** The routes every detail render reads, with `overrides`. */
@@ -44,7 +75,10 @@ function routes(overrides: Record<string, unknown> = {}) {
 const render = () => renderPage(<LeadDetailPage />, { path: `/leads/${ID}`, route: '/leads/:id' });
 
 function posts(fetchMock: ReturnType<typeof stubApi>, path: string) {
-  return fetchMock.mock.calls.filter(([input, init]) => new URL(String(input), 'http://localhost').pathname === path && (init?.method ?? 'GET') !== 'GET');
+  return fetchMock.mock.calls.filter(
+    ([input, init]) =>
+      new URL(String(input), 'http://localhost').pathname === path && (init?.method ?? 'GET') !== 'GET',
+  );
 }
 
 describe('LeadDetailPage', () => {
@@ -87,17 +121,20 @@ describe('LeadDetailPage', () => {
   it('takes over, then writes as a human: the composer appears only in human mode', async () => {
     let human = false;
     let sent: unknown;
-    const fetchMock = stubApi(routes({
-      [`GET ${BASE}`]: () => leadDetail({ humanMode: human }, { humanMode: human, humanUserId: human ? ADMIN.id : null }),
-      [`POST ${BASE}/takeover`]: () => {
-        human = true;
-        return leadView({ humanMode: true, humanUserId: ADMIN.id, humanSince: new Date().toISOString() });
-      },
-      [`POST ${BASE}/messages`]: ({ body }: { body: unknown }) => {
-        sent = body;
-        return leadView({ humanMode: true, humanUserId: ADMIN.id });
-      },
-    }));
+    const fetchMock = stubApi(
+      routes({
+        [`GET ${BASE}`]: () =>
+          leadDetail({ humanMode: human }, { humanMode: human, humanUserId: human ? ADMIN.id : null }),
+        [`POST ${BASE}/takeover`]: () => {
+          human = true;
+          return leadView({ humanMode: true, humanUserId: ADMIN.id, humanSince: new Date().toISOString() });
+        },
+        [`POST ${BASE}/messages`]: ({ body }: { body: unknown }) => {
+          sent = body;
+          return leadView({ humanMode: true, humanUserId: ADMIN.id });
+        },
+      }),
+    );
     render();
     await screen.findByTestId('lead-detail');
     expect(screen.queryByLabelText('Mensaje')).toBeNull();
@@ -117,13 +154,16 @@ describe('LeadDetailPage', () => {
 
   it('gives the lead back to the AI', async () => {
     let human = true;
-    const fetchMock = stubApi(routes({
-      [`GET ${BASE}`]: () => leadDetail({ humanMode: human }, { humanMode: human, humanUserId: human ? ADMIN.id : null }),
-      [`POST ${BASE}/release`]: () => {
-        human = false;
-        return leadView({ humanMode: false });
-      },
-    }));
+    const fetchMock = stubApi(
+      routes({
+        [`GET ${BASE}`]: () =>
+          leadDetail({ humanMode: human }, { humanMode: human, humanUserId: human ? ADMIN.id : null }),
+        [`POST ${BASE}/release`]: () => {
+          human = false;
+          return leadView({ humanMode: false });
+        },
+      }),
+    );
     render();
     await userEvent.click(await screen.findByRole('button', { name: 'Devolver a la IA' }));
     await waitFor(() => expect(posts(fetchMock, `${BASE}/release`)).toHaveLength(1));
@@ -139,10 +179,12 @@ describe('LeadDetailPage', () => {
   });
 
   it('keeps the message when sending is refused, and says why', async () => {
-    stubApi(routes({
-      [`GET ${BASE}`]: leadDetail({ humanMode: true }, { humanMode: true, humanUserId: ADMIN.id }),
-      [`POST ${BASE}/messages`]: () => problem(409, 'the lead opted out: nothing may be sent to it'),
-    }));
+    stubApi(
+      routes({
+        [`GET ${BASE}`]: leadDetail({ humanMode: true }, { humanMode: true, humanUserId: ADMIN.id }),
+        [`POST ${BASE}/messages`]: () => problem(409, 'the lead opted out: nothing may be sent to it'),
+      }),
+    );
     render();
     await userEvent.type(await screen.findByLabelText('Mensaje'), 'hola{Enter}');
     expect(await screen.findByRole('alert')).toHaveTextContent('the lead opted out: nothing may be sent to it');
@@ -151,16 +193,24 @@ describe('LeadDetailPage', () => {
 
   it('shows a failed step with its error and retries it', async () => {
     let failed = true;
-    const fetchMock = stubApi(routes({
-      [`GET ${BASE}`]: () => leadDetail({ needsAttention: failed }, {
-        needsAttention: failed,
-        failedStep: failed ? { step: 'send reply', error: 'Telegram answered 502 Bad Gateway', at: '2026-11-29T12:05:00Z' } : null,
+    const fetchMock = stubApi(
+      routes({
+        [`GET ${BASE}`]: () =>
+          leadDetail(
+            { needsAttention: failed },
+            {
+              needsAttention: failed,
+              failedStep: failed
+                ? { step: 'send reply', error: 'Telegram answered 502 Bad Gateway', at: '2026-11-29T12:05:00Z' }
+                : null,
+            },
+          ),
+        [`POST ${BASE}/retry`]: () => {
+          failed = false;
+          return leadView();
+        },
       }),
-      [`POST ${BASE}/retry`]: () => {
-        failed = false;
-        return leadView();
-      },
-    }));
+    );
     render();
     const panel = await screen.findByTestId('failed-step');
     expect(panel).toHaveTextContent('send reply');
@@ -173,14 +223,16 @@ describe('LeadDetailPage', () => {
   it('marks the lead as lost only with a reason', async () => {
     let body: unknown;
     let stage: Stage = 'PROFILING';
-    stubApi(routes({
-      [`GET ${BASE}`]: () => leadDetail({ stage }, { stage }),
-      [`POST ${BASE}/stage`]: ({ body: b }: { body: unknown }) => {
-        body = b;
-        stage = 'LOST';
-        return leadView({ stage: 'LOST' });
-      },
-    }));
+    stubApi(
+      routes({
+        [`GET ${BASE}`]: () => leadDetail({ stage }, { stage }),
+        [`POST ${BASE}/stage`]: ({ body: b }: { body: unknown }) => {
+          body = b;
+          stage = 'LOST';
+          return leadView({ stage: 'LOST' });
+        },
+      }),
+    );
     render();
     await userEvent.click(await screen.findByRole('button', { name: 'Perdido' }));
     const dialog = screen.getByRole('dialog', { name: 'Marcar como perdido' });
@@ -197,19 +249,21 @@ describe('LeadDetailPage', () => {
 
   it('books a visit in a free slot and shows a 422 refusal', async () => {
     let body: unknown;
-    stubApi(routes({
-      [`GET ${BASE}/slots`]: {
-        timeZone: 'America/Santiago',
-        slots: [
-          { start: '2026-12-02T13:00:00Z', end: '2026-12-02T14:00:00Z' },
-          { start: '2026-12-02T14:00:00Z', end: '2026-12-02T15:00:00Z' },
-        ],
-      },
-      [`POST ${BASE}/appointments`]: ({ body: b }: { body: unknown }) => {
-        body = b;
-        return problem(422, 'the slot is not offered by the calendar');
-      },
-    }));
+    stubApi(
+      routes({
+        [`GET ${BASE}/slots`]: {
+          timeZone: 'America/Santiago',
+          slots: [
+            { start: '2026-12-02T13:00:00Z', end: '2026-12-02T14:00:00Z' },
+            { start: '2026-12-02T14:00:00Z', end: '2026-12-02T15:00:00Z' },
+          ],
+        },
+        [`POST ${BASE}/appointments`]: ({ body: b }: { body: unknown }) => {
+          body = b;
+          return problem(422, 'the slot is not offered by the calendar');
+        },
+      }),
+    );
     render();
     await userEvent.click(await screen.findByRole('button', { name: 'Agendar visita' }));
     const dialog = screen.getByRole('dialog', { name: 'Agendar visita' });
@@ -221,30 +275,61 @@ describe('LeadDetailPage', () => {
   });
 
   it('offers a lost lead a visit, saying that booking reopens it, and an opted-out lead none', async () => {
-    stubApi(routes({
-      [`GET ${BASE}`]: leadDetail({ stage: 'LOST' }, { stage: 'LOST' }),
-      [`GET ${BASE}/slots`]: { timeZone: 'America/Santiago', slots: [] },
-    }));
+    stubApi(
+      routes({
+        [`GET ${BASE}`]: leadDetail({ stage: 'LOST' }, { stage: 'LOST' }),
+        [`GET ${BASE}/slots`]: { timeZone: 'America/Santiago', slots: [] },
+      }),
+    );
     const { unmount } = render();
     await userEvent.click(await screen.findByRole('button', { name: 'Agendar visita' }));
     expect(screen.getByRole('dialog', { name: 'Agendar visita' })).toHaveTextContent('agendar la visita lo reabre');
     unmount();
 
-    stubApi(routes({ [`GET ${BASE}`]: leadDetail({ stage: 'LOST', optedOut: true }, { stage: 'LOST', optedOut: true }) }));
+    stubApi(
+      routes({ [`GET ${BASE}`]: leadDetail({ stage: 'LOST', optedOut: true }, { stage: 'LOST', optedOut: true }) }),
+    );
     render();
     await screen.findByTestId('lead-visits');
     expect(screen.queryByRole('button', { name: 'Agendar visita' })).toBeNull();
   });
 
   it('cancels the booked visit', async () => {
-    const fetchMock = stubApi(routes({
-      [`GET ${BASE}`]: leadDetail({ stage: 'SCHEDULED' }, {
-        stage: 'SCHEDULED',
-        appointment: { id: 'a-1', start: '2099-12-02T13:00:00Z', end: '2099-12-02T14:00:00Z', status: 'BOOKED', reminded24h: false, reminded1h: false, followedUp: false },
+    const fetchMock = stubApi(
+      routes({
+        [`GET ${BASE}`]: leadDetail(
+          { stage: 'SCHEDULED' },
+          {
+            stage: 'SCHEDULED',
+            appointment: {
+              id: 'a-1',
+              start: '2099-12-02T13:00:00Z',
+              end: '2099-12-02T14:00:00Z',
+              status: 'BOOKED',
+              reminded24h: false,
+              reminded1h: false,
+              followedUp: false,
+            },
+          },
+        ),
+        'GET /api/v1/appointments': [
+          {
+            id: 'a-1',
+            leadId: ID,
+            leadName: 'Ana',
+            workflowId: 'w',
+            slotStart: '2099-12-02T13:00:00Z',
+            slotEnd: '2099-12-02T14:00:00Z',
+            status: 'BOOKED',
+            notes: null,
+            createdAt: '2026-11-29T12:00:00Z',
+            cancelledAt: null,
+            cancelReason: null,
+          },
+        ],
+        [`DELETE ${BASE}/appointments/a-1`]: leadView({ stage: 'SCHEDULED' }),
       }),
-      'GET /api/v1/appointments': [{ id: 'a-1', leadId: ID, leadName: 'Ana', workflowId: 'w', slotStart: '2099-12-02T13:00:00Z', slotEnd: '2099-12-02T14:00:00Z', status: 'BOOKED', notes: null, createdAt: '2026-11-29T12:00:00Z', cancelledAt: null, cancelReason: null }],
-      [`DELETE ${BASE}/appointments/a-1`]: leadView({ stage: 'SCHEDULED' }),
-    }));
+    );
     render();
     const visits = await screen.findByTestId('lead-visits');
     await userEvent.click(await within(visits).findByRole('button', { name: 'Cancelar visita' }));
@@ -256,16 +341,19 @@ describe('LeadDetailPage', () => {
 
   it('lets an admin assign the lead, and not an agent', async () => {
     let body: unknown;
-    stubApi(routes({
-      'GET /api/v1/users': [
-        { id: 'u-2', brokerId: 'b-1', email: 'beto@x.cl', fullName: 'Beto', role: 'AGENT', active: true },
-        { id: 'u-3', brokerId: 'b-9', email: 'otro@x.cl', fullName: 'Otro', role: 'AGENT', active: true },
-      ],
-      [`POST ${BASE}/assign`]: ({ body: b }: { body: unknown }) => {
-        body = b;
-        return { leadId: ID, agentId: 'u-2' };
-      },
-    }), ADMIN);
+    stubApi(
+      routes({
+        'GET /api/v1/users': [
+          { id: 'u-2', brokerId: 'b-1', email: 'beto@x.cl', fullName: 'Beto', role: 'AGENT', active: true },
+          { id: 'u-3', brokerId: 'b-9', email: 'otro@x.cl', fullName: 'Otro', role: 'AGENT', active: true },
+        ],
+        [`POST ${BASE}/assign`]: ({ body: b }: { body: unknown }) => {
+          body = b;
+          return { leadId: ID, agentId: 'u-2' };
+        },
+      }),
+      ADMIN,
+    );
     render();
     await userEvent.click(await screen.findByRole('button', { name: 'Asignar' }));
     const dialog = screen.getByRole('dialog', { name: 'Asignar lead' });
@@ -284,7 +372,9 @@ describe('LeadDetailPage', () => {
   });
 
   it('links to the run in the Temporal Web UI when it is configured', async () => {
-    stubApi(routes({ 'GET /api/v1/dashboard/config': { temporalUiUrl: 'http://localhost:8080', temporalNamespace: 'inmo' } }));
+    stubApi(
+      routes({ 'GET /api/v1/dashboard/config': { temporalUiUrl: 'http://localhost:8080', temporalNamespace: 'inmo' } }),
+    );
     render();
     const link = await screen.findByTestId('temporal-link');
     expect(link).toHaveAttribute('href', 'http://localhost:8080/namespaces/inmo/workflows/lead-demo-webchat-s1');
@@ -300,9 +390,19 @@ describe('LeadDetailPage', () => {
   });
 
   it('shows the stage history and the workflow’s scheduled action and pending call retries', async () => {
-    stubApi(routes({
-      [`GET ${BASE}`]: leadDetail({}, { nextAction: { kind: 'FOLLOW_UP', at: new Date(Date.now() + 10 * 60_000).toISOString() }, callAttempts: 2, lastCallStatus: 'NO_ANSWER', nextCallAt: new Date(Date.now() + 3_600_000).toISOString() }),
-    }));
+    stubApi(
+      routes({
+        [`GET ${BASE}`]: leadDetail(
+          {},
+          {
+            nextAction: { kind: 'FOLLOW_UP', at: new Date(Date.now() + 10 * 60_000).toISOString() },
+            callAttempts: 2,
+            lastCallStatus: 'NO_ANSWER',
+            nextCallAt: new Date(Date.now() + 3_600_000).toISOString(),
+          },
+        ),
+      }),
+    );
     render();
     const history = await screen.findByTestId('stage-history');
     expect(within(history).getAllByRole('listitem')).toHaveLength(2);
@@ -314,15 +414,51 @@ describe('LeadDetailPage', () => {
   });
 
   it('shows calls with summary, transcript and only a safe recording address', async () => {
-    stubApi(routes({
-      'GET /api/v1/calls': {
-        items: [
-          { id: 'c1', leadId: ID, leadName: 'Ana', attempt: 1, provider: 'simulated', providerCallId: 'p1', status: 'COMPLETED', endedReason: 'customer-ended-call', durationSeconds: 95, summary: 'Busca 2 dormitorios', transcript: 'IA: Hola\nLead: Hola', recordingUrl: 'https://rec.example/c1.mp3', startedAt: '2026-11-29T12:10:00Z', endedAt: '2026-11-29T12:11:35Z', createdAt: '2026-11-29T12:10:00Z' },
-          { id: 'c2', leadId: ID, leadName: 'Ana', attempt: 2, provider: 'simulated', providerCallId: 'p2', status: 'NO_ANSWER', endedReason: null, durationSeconds: 0, summary: null, transcript: null, recordingUrl: 'javascript:alert(1)', startedAt: null, endedAt: null, createdAt: '2026-11-29T13:10:00Z' },
-        ],
-        total: 2, limit: 50, offset: 0,
-      },
-    }));
+    stubApi(
+      routes({
+        'GET /api/v1/calls': {
+          items: [
+            {
+              id: 'c1',
+              leadId: ID,
+              leadName: 'Ana',
+              attempt: 1,
+              provider: 'simulated',
+              providerCallId: 'p1',
+              status: 'COMPLETED',
+              endedReason: 'customer-ended-call',
+              durationSeconds: 95,
+              summary: 'Busca 2 dormitorios',
+              transcript: 'IA: Hola\nLead: Hola',
+              recordingUrl: 'https://rec.example/c1.mp3',
+              startedAt: '2026-11-29T12:10:00Z',
+              endedAt: '2026-11-29T12:11:35Z',
+              createdAt: '2026-11-29T12:10:00Z',
+            },
+            {
+              id: 'c2',
+              leadId: ID,
+              leadName: 'Ana',
+              attempt: 2,
+              provider: 'simulated',
+              providerCallId: 'p2',
+              status: 'NO_ANSWER',
+              endedReason: null,
+              durationSeconds: 0,
+              summary: null,
+              transcript: null,
+              recordingUrl: 'javascript:alert(1)',
+              startedAt: null,
+              endedAt: null,
+              createdAt: '2026-11-29T13:10:00Z',
+            },
+          ],
+          total: 2,
+          limit: 50,
+          offset: 0,
+        },
+      }),
+    );
     render();
     const calls = await screen.findAllByTestId('call');
     expect(calls[0]).toHaveTextContent('Busca 2 dormitorios');
@@ -336,10 +472,21 @@ describe('LeadDetailPage', () => {
 
   it('renders a hostile name and message as text, never as markup', async () => {
     const hostile = '<img src=x onerror=alert(1)>';
-    stubApi(routes({
-      [`GET ${BASE}`]: leadDetail({ name: hostile }, { fields: { ...leadView().fields!, name: hostile } }),
-      [`GET ${BASE}/messages`]: [{ id: 'x1', direction: 'INBOUND', author: 'LEAD', authorUserId: null, body: `<b>hola</b>${hostile}`, at: '2026-11-29T12:00:00Z' }],
-    }));
+    stubApi(
+      routes({
+        [`GET ${BASE}`]: leadDetail({ name: hostile }, { fields: { ...leadView().fields!, name: hostile } }),
+        [`GET ${BASE}/messages`]: [
+          {
+            id: 'x1',
+            direction: 'INBOUND',
+            author: 'LEAD',
+            authorUserId: null,
+            body: `<b>hola</b>${hostile}`,
+            at: '2026-11-29T12:00:00Z',
+          },
+        ],
+      }),
+    );
     const { container } = render();
     expect(await screen.findByRole('heading', { level: 1 })).toHaveTextContent(hostile);
     const message = await screen.findByTestId('message');

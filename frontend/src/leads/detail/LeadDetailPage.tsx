@@ -14,7 +14,8 @@ import { Conversation } from '../../conversations/Conversation';
 import type { ChatMessage } from '../../conversations/types';
 import { useLead, useLeadAction, useLeadMessages } from '../api';
 import { LeadFlags } from '../LeadFlags';
-import { clockLevel, formatDuration, millis, useNow } from '../time';
+import { formatDuration, millis, useNow } from '../../ui/time';
+import { clockLevel } from '../clock';
 import type { LeadDetail } from '../types';
 import { useAgentName } from '../useAgentName';
 import { AssignDialog } from './AssignDialog';
@@ -106,7 +107,9 @@ function LeadDetailView({ lead }: { lead: LeadDetail }) {
         )
       )}
       {(lead.live?.optedOut ?? lead.optedOut) && <div className="banner muted-banner">{t('detail.optedOut')}</div>}
-      {(lead.live?.unreachable ?? lead.unreachable) && <div className="banner muted-banner">{t('detail.unreachable')}</div>}
+      {(lead.live?.unreachable ?? lead.unreachable) && (
+        <div className="banner muted-banner">{t('detail.unreachable')}</div>
+      )}
 
       <div className="detail-grid">
         <div className="detail-main">
@@ -147,7 +150,12 @@ function HeaderActions({ lead, humanMode, stage }: { lead: LeadDetail; humanMode
         {humanMode ? (
           <>
             {!heldByMe && lead.live?.humanUserId == null && (
-              <button type="button" className="btn primary" disabled={action.isPending} onClick={() => run({ kind: 'takeover' })}>
+              <button
+                type="button"
+                className="btn primary"
+                disabled={action.isPending}
+                onClick={() => run({ kind: 'takeover' })}
+              >
                 {t('detail.takeOver')}
               </button>
             )}
@@ -156,11 +164,21 @@ function HeaderActions({ lead, humanMode, stage }: { lead: LeadDetail; humanMode
             </button>
           </>
         ) : (
-          <button type="button" className="btn primary" disabled={action.isPending} onClick={() => run({ kind: 'takeover' })}>
+          <button
+            type="button"
+            className="btn primary"
+            disabled={action.isPending}
+            onClick={() => run({ kind: 'takeover' })}
+          >
             {t('detail.takeOver')}
           </button>
         )}
-        <button type="button" className="btn" disabled={action.isPending} onClick={() => run({ kind: 'call' }, t('detail.calling'))}>
+        <button
+          type="button"
+          className="btn"
+          disabled={action.isPending}
+          onClick={() => run({ kind: 'call' }, t('detail.calling'))}
+        >
           {t('detail.callNow')}
         </button>
         <button type="button" className="btn" onClick={() => setDialog('stage')}>
@@ -192,7 +210,12 @@ function HeaderActions({ lead, humanMode, stage }: { lead: LeadDetail; humanMode
         ) : null}
       </div>
       {(dialog === 'stage' || dialog === 'WON' || dialog === 'LOST') && (
-        <StageDialog leadId={lead.id} current={stage} preset={dialog === 'stage' ? undefined : dialog} onClose={() => setDialog(null)} />
+        <StageDialog
+          leadId={lead.id}
+          current={stage}
+          preset={dialog === 'stage' ? undefined : dialog}
+          onClose={() => setDialog(null)}
+        />
       )}
       {dialog === 'assign' && <AssignDialog lead={lead} onClose={() => setDialog(null)} />}
     </div>
@@ -219,12 +242,15 @@ function HumanModeBanner({ lead }: { lead: LeadDetail }) {
       {live && (
         <span>
           {holder}
-          {live.humanSince && <> · {t('detail.since', { when: formatDateTime(live.humanSince, timeZone, i18n.language) })}</>}
+          {live.humanSince && (
+            <> · {t('detail.since', { when: formatDateTime(live.humanSince, timeZone, i18n.language) })}</>
+          )}
         </span>
       )}
       {waiting !== null && (
         <span className={`clock level-${clockLevel(now - waiting)}`} data-testid="human-waiting">
-          {' '}· {t('detail.waiting', { time: formatDuration(now - waiting) })}
+          {' '}
+          · {t('detail.waiting', { time: formatDuration(now - waiting) })}
         </span>
       )}
     </div>
@@ -238,7 +264,12 @@ function FailedStepPanel({ lead }: { lead: LeadDetail }) {
   const retry = useLeadAction(lead.id);
   const failed = lead.live!.failedStep!;
   return (
-    <section className="banner danger failed-step" data-testid="failed-step" role="alert" aria-labelledby="failed-step-title">
+    <section
+      className="banner danger failed-step"
+      data-testid="failed-step"
+      role="alert"
+      aria-labelledby="failed-step-title"
+    >
       <div className="failed-text">
         <h2 id="failed-step-title">{t('detail.failedTitle')}</h2>
         <p>{t('detail.failedText', { step: failed.step })}</p>
@@ -254,7 +285,12 @@ function FailedStepPanel({ lead }: { lead: LeadDetail }) {
           </p>
         )}
       </div>
-      <button type="button" className="btn primary" disabled={retry.isPending} onClick={() => retry.mutate({ kind: 'retry' })}>
+      <button
+        type="button"
+        className="btn primary"
+        disabled={retry.isPending}
+        onClick={() => retry.mutate({ kind: 'retry' })}
+      >
         {t('detail.retry')}
       </button>
     </section>
@@ -268,7 +304,14 @@ function ConversationCard({ lead, humanMode }: { lead: LeadDetail; humanMode: bo
   const send = useLeadAction(lead.id);
   return (
     <Section title={t('title')} id="lead-conversation">
-      <SectionBody query={messages} skeleton={<div className="conversation conversation-skeleton"><Skeleton lines={6} height={40} /></div>}>
+      <SectionBody
+        query={messages}
+        skeleton={
+          <div className="conversation conversation-skeleton">
+            <Skeleton lines={6} height={40} />
+          </div>
+        }
+      >
         {(list) => <Conversation messages={list} />}
       </SectionBody>
       {humanMode ? (
@@ -299,9 +342,15 @@ function DetailSkeleton() {
           <Skeleton lines={10} height={36} />
         </div>
         <div className="detail-side">
-          <div className="card"><Skeleton lines={4} /></div>
-          <div className="card"><Skeleton lines={3} /></div>
-          <div className="card"><Skeleton lines={6} /></div>
+          <div className="card">
+            <Skeleton lines={4} />
+          </div>
+          <div className="card">
+            <Skeleton lines={3} />
+          </div>
+          <div className="card">
+            <Skeleton lines={6} />
+          </div>
         </div>
       </div>
     </div>

@@ -12,7 +12,7 @@ export function ProfileCard({ lead }: { lead: LeadDetail }) {
   const timeZone = useTimeZone();
   const agentName = useAgentName();
   const f = lead.live?.fields;
-  const pick = <T,>(live: T | null | undefined, row: T | null | undefined) => (live ?? row ?? null);
+  const pick = <T,>(live: T | null | undefined, row: T | null | undefined) => live ?? row ?? null;
   const dicom = pick(f?.dicom, lead.dicomStatus);
   const none = tc('state.none');
   const rows: [string, string | null | undefined][] = [
@@ -22,8 +22,20 @@ export function ProfileCard({ lead }: { lead: LeadDetail }) {
     ['zone', pick(f?.zone, lead.zone)],
     ['propertyType', pick(f?.propertyType, lead.propertyType)],
     ['bedrooms', pick(f?.bedrooms, lead.bedrooms)?.toString()],
-    ['budget', (() => { const v = pick(f?.budgetClp, lead.budgetClp); return v === null ? null : formatMoney(v, i18n.language); })()],
-    ['income', (() => { const v = pick(f?.monthlyIncomeClp, lead.monthlyIncomeClp); return v === null ? null : formatMoney(v, i18n.language); })()],
+    [
+      'budget',
+      (() => {
+        const v = pick(f?.budgetClp, lead.budgetClp);
+        return v === null ? null : formatMoney(v, i18n.language);
+      })(),
+    ],
+    [
+      'income',
+      (() => {
+        const v = pick(f?.monthlyIncomeClp, lead.monthlyIncomeClp);
+        return v === null ? null : formatMoney(v, i18n.language);
+      })(),
+    ],
     ['dicom', dicom ? t(`detail.dicom.${dicom}`, { defaultValue: dicom }) : null],
     ['timeline', pick(f?.timeline, lead.timeline)],
     ['channel', tc(`channel.${lead.channel}`, { defaultValue: lead.channel })],

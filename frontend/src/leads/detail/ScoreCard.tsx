@@ -14,7 +14,9 @@ export function ScoreCard({ lead }: { lead: LeadDetail }) {
   return (
     <Section title={t('detail.score')} id="lead-score" testId="lead-score">
       <div className="score-head">
-        <span className="score-total" data-testid="score-total">{total}</span>
+        <span className="score-total" data-testid="score-total">
+          {total}
+        </span>
         <span className="muted">/ 100</span>
         <StatusBadge status={status} />
       </div>

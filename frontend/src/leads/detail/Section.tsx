@@ -3,7 +3,19 @@ import { useTranslation } from 'react-i18next';
 import { Skeleton } from '../../ui/States';
 
 /** A card of the detail page with a heading. */
-export function Section({ title, id, children, actions, testId }: { title: string; id: string; children: ReactNode; actions?: ReactNode; testId?: string }) {
+export function Section({
+  title,
+  id,
+  children,
+  actions,
+  testId,
+}: {
+  title: string;
+  id: string;
+  children: ReactNode;
+  actions?: ReactNode;
+  testId?: string;
+}) {
   return (
     <section className="card detail-section" aria-labelledby={id} data-testid={testId}>
       <div className="section-head">
@@ -20,7 +32,10 @@ export function Section({ title, id, children, actions, testId }: { title: strin
  * which on this page is the failed step's retry) when it fails.
  */
 export function SectionBody<T>({
-  query, lines = 3, skeleton, children,
+  query,
+  lines = 3,
+  skeleton,
+  children,
 }: {
   query: { data: T | undefined; error: unknown; isPending: boolean; refetch: () => unknown };
   lines?: number;
@@ -33,7 +48,10 @@ export function SectionBody<T>({
   if (query.data === undefined) {
     return (
       <div className="section-error" role="alert">
-        <p>{t('detail.section.failed')} <span className="muted">{query.error instanceof Error ? query.error.message : ''}</span></p>
+        <p>
+          {t('detail.section.failed')}{' '}
+          <span className="muted">{query.error instanceof Error ? query.error.message : ''}</span>
+        </p>
         <button type="button" className="btn small" onClick={() => query.refetch()}>
           {t('detail.section.reload')}
         </button>

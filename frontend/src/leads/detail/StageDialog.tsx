@@ -2,22 +2,37 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { STAGES } from '../../ui/Badges';
 import { useLeadAction } from '../api';
-import { Dialog } from '../Dialog';
+import { Dialog } from '../../ui/Dialog';
 
 const NEED_REASON = new Set(['WON', 'LOST']);
 
 /** Moves the lead to a stage, with the reason every move records (required for won and lost). */
-export function StageDialog({ leadId, current, preset, onClose }: { leadId: string; current: string; preset?: 'WON' | 'LOST'; onClose: () => void }) {
+export function StageDialog({
+  leadId,
+  current,
+  preset,
+  onClose,
+}: {
+  leadId: string;
+  current: string;
+  preset?: 'WON' | 'LOST';
+  onClose: () => void;
+}) {
   const { t } = useTranslation('leads');
   const { t: tc } = useTranslation();
   const move = useLeadAction(leadId);
   const [stage, setStage] = useState<string>(preset ?? STAGES.find((s) => s !== current) ?? 'NEW');
   const [reason, setReason] = useState('');
   const [missing, setMissing] = useState(false);
-  const title = preset === 'WON' ? t('stageDialog.wonTitle') : preset === 'LOST' ? t('stageDialog.lostTitle') : t('stageDialog.title');
+  const title =
+    preset === 'WON'
+      ? t('stageDialog.wonTitle')
+      : preset === 'LOST'
+        ? t('stageDialog.lostTitle')
+        : t('stageDialog.title');
 
   return (
-    <Dialog title={title} onClose={onClose}>
+    <Dialog title={title} closeButton onClose={onClose}>
       <form
         className="grid"
         noValidate

@@ -3,9 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { formatDate, formatDateTime, formatTime } from '../../ui/format';
 import { useTimeZone } from '../../ui/useBroker';
 import { useFreeSlots, useLeadAction, useLeadAppointments } from '../api';
-import { Dialog } from '../Dialog';
+import { ConfirmDialog, Dialog } from '../../ui/Dialog';
 import type { LeadDetail } from '../types';
-import { dayIn } from '../time';
+import { dayOf } from '../../ui/calendarTime';
+import { useNow } from '../../ui/time';
 import { Section, SectionBody } from './Section';
 
 /**
@@ -20,7 +21,9 @@ export function VisitsCard({ lead }: { lead: LeadDetail }) {
   const [booking, setBooking] = useState(false);
   const [confirming, setConfirming] = useState<{ id: string; start: string } | null>(null);
   const booked = lead.live?.appointment?.status === 'BOOKED' ? lead.live.appointment : null;
-  const hasBooked = !!booked || (appointments.data ?? []).some((a) => a.status === 'BOOKED' && new Date(a.slotEnd).getTime() > Date.now());
+  const now = useNow(60_000); // a visit that ends while the page is open stops counting as booked
+  const hasBooked =
+    !!booked || (appointments.data ?? []).some((a) => a.status === 'BOOKED' && new Date(a.slotEnd).getTime() > now);
 
   return (
     <Section
@@ -41,14 +44,20 @@ export function VisitsCard({ lead }: { lead: LeadDetail }) {
             <p className="muted">{t('detail.noVisits')}</p>
           ) : (
             <ul className="plain-list">
-              {(rows.length ? rows : booked ? [{ id: booked.id, slotStart: booked.start, slotEnd: booked.end, status: booked.status }] : []).map((a) => {
+              {(rows.length
+                ? rows
+                : booked
+                  ? [{ id: booked.id, slotStart: booked.start, slotEnd: booked.end, status: booked.status }]
+                  : []
+              ).map((a) => {
                 const isBooked = a.status === 'BOOKED';
                 const reminders = booked && booked.id === a.id ? booked : null;
                 return (
                   <li key={a.id} className="visit" data-testid="visit">
                     <div>
                       <strong>{formatDate(a.slotStart, timeZone, i18n.language)}</strong>{' '}
-                      {formatTime(a.slotStart, timeZone, i18n.language)}–{formatTime(a.slotEnd, timeZone, i18n.language)}{' '}
+                      {formatTime(a.slotStart, timeZone, i18n.language)}–
+                      {formatTime(a.slotEnd, timeZone, i18n.language)}{' '}
                       <span className={`badge ${isBooked ? 'stage-scheduled' : 'stage-lost'}`}>
                         {t(`detail.visitStatus.${a.status}`, { defaultValue: a.status })}
                       </span>
@@ -62,7 +71,11 @@ export function VisitsCard({ lead }: { lead: LeadDetail }) {
                       </div>
                     )}
                     {isBooked && new Date(a.slotEnd).getTime() > Date.now() && (
-                      <button type="button" className="btn small danger" onClick={() => setConfirming({ id: a.id, start: a.slotStart })}>
+                      <button
+                        type="button"
+                        className="btn small danger"
+                        onClick={() => setConfirming({ id: a.id, start: a.slotStart })}
+                      >
                         {t('detail.cancelVisit')}
                       </button>
                     )}
@@ -80,27 +93,19 @@ export function VisitsCard({ lead }: { lead: LeadDetail }) {
       )}
       {booking && <BookDialog lead={lead} onClose={() => setBooking(false)} />}
       {confirming && (
-        <Dialog title={t('detail.cancelVisit')} onClose={() => setConfirming(null)}>
-          <p>{t('detail.cancelConfirm', { when: formatDateTime(confirming.start, timeZone, i18n.language) })}</p>
-          {cancel.error && (
-            <p className="form-error" role="alert">
-              {cancel.error.message}
-            </p>
-          )}
-          <div className="dialog-actions">
-            <button type="button" className="btn" onClick={() => setConfirming(null)} data-autofocus>
-              {t('state.close', { ns: 'common' })}
-            </button>
-            <button
-              type="button"
-              className="btn danger"
-              disabled={cancel.isPending}
-              onClick={() => cancel.mutate({ kind: 'cancel', appointmentId: confirming.id }, { onSuccess: () => setConfirming(null) })}
-            >
-              {t('detail.cancelVisit')}
-            </button>
-          </div>
-        </Dialog>
+        <ConfirmDialog
+          title={t('detail.cancelVisit')}
+          confirmLabel={t('detail.cancelVisit')}
+          cancelLabel={t('state.close', { ns: 'common' })}
+          pending={cancel.isPending}
+          error={cancel.error?.message}
+          onConfirm={() =>
+            cancel.mutate({ kind: 'cancel', appointmentId: confirming.id }, { onSuccess: () => setConfirming(null) })
+          }
+          onClose={() => setConfirming(null)}
+        >
+          {t('detail.cancelConfirm', { when: formatDateTime(confirming.start, timeZone, i18n.language) })}
+        </ConfirmDialog>
       )}
     </Section>
   );
@@ -116,7 +121,7 @@ export function BookDialog({ lead, onClose }: { lead: LeadDetail; onClose: () =>
   const offered = new Set((lead.live?.offeredSlots ?? []).map((s) => new Date(s).getTime()));
 
   return (
-    <Dialog title={t('bookDialog.title')} onClose={onClose} wide>
+    <Dialog title={t('bookDialog.title')} closeButton onClose={onClose} wide>
       {lead.stage === 'LOST' && <p className="muted">{t('bookDialog.reopens')}</p>}
       <form
         onSubmit={(e) => {
@@ -129,7 +134,7 @@ export function BookDialog({ lead, onClose }: { lead: LeadDetail; onClose: () =>
             if (free.slots.length === 0) return <p className="muted">{t('bookDialog.none')}</p>;
             const days = new Map<string, typeof free.slots>();
             for (const slot of free.slots) {
-              const day = dayIn(slot.start, timeZone);
+              const day = dayOf(slot.start, timeZone);
               days.set(day, [...(days.get(day) ?? []), slot]);
             }
             return (
@@ -149,7 +154,9 @@ export function BookDialog({ lead, onClose }: { lead: LeadDetail; onClose: () =>
                             onChange={() => setChosen(slot.start)}
                           />
                           {formatTime(slot.start, timeZone, i18n.language)}
-                          {offered.has(new Date(slot.start).getTime()) && <span className="sr-only"> ({t('bookDialog.offered')})</span>}
+                          {offered.has(new Date(slot.start).getTime()) && (
+                            <span className="sr-only"> ({t('bookDialog.offered')})</span>
+                          )}
                           {offered.has(new Date(slot.start).getTime()) && <span aria-hidden="true"> ★</span>}
                         </label>
                       ))}

@@ -25,7 +25,11 @@ export function WorkflowCard({ lead }: { lead: LeadDetail }) {
   const config = useDashboardConfig();
   const agentName = useAgentName();
   const live = lead.live;
-  const next = live ? live.nextAction : lead.nextAction && lead.nextActionAt ? { kind: lead.nextAction, at: lead.nextActionAt } : null;
+  const next = live
+    ? live.nextAction
+    : lead.nextAction && lead.nextActionAt
+      ? { kind: lead.nextAction, at: lead.nextActionAt }
+      : null;
   const link = temporalLink(config.data?.temporalUiUrl, config.data?.temporalNamespace ?? 'default', lead.workflowId);
 
   return (
@@ -35,13 +39,23 @@ export function WorkflowCard({ lead }: { lead: LeadDetail }) {
       testId="lead-workflow"
       actions={
         link ? (
-          <a className="btn small ghost" href={link} target="_blank" rel="noopener noreferrer" data-testid="temporal-link">
+          <a
+            className="btn small ghost"
+            href={link}
+            target="_blank"
+            rel="noopener noreferrer"
+            data-testid="temporal-link"
+          >
             {t('detail.temporal')} ↗
           </a>
         ) : null
       }
     >
-      {!live && <p className="muted small" data-testid="no-live">{t('detail.noLive')}</p>}
+      {!live && (
+        <p className="muted small" data-testid="no-live">
+          {t('detail.noLive')}
+        </p>
+      )}
       <dl className="fields workflow-facts">
         <div className="field wide" data-testid="next-action">
           <dt>{t('detail.nextAction')}</dt>
@@ -69,7 +83,9 @@ export function WorkflowCard({ lead }: { lead: LeadDetail }) {
                 {t('detail.callAttempts')}: <strong data-testid="call-attempts">{live.callAttempts}</strong>
                 {live.lastCallStatus && (
                   <span className="muted">
-                    {' '}· {t('detail.lastCallStatus')}: {t(`detail.callStatus.${live.lastCallStatus}`, { defaultValue: live.lastCallStatus })}
+                    {' '}
+                    · {t('detail.lastCallStatus')}:{' '}
+                    {t(`detail.callStatus.${live.lastCallStatus}`, { defaultValue: live.lastCallStatus })}
                   </span>
                 )}
               </div>

@@ -33,7 +33,14 @@ export function niceScale(max: number): { top: number; step: number } {
  * Grouped vertical bars in SVG, sized by its container (viewBox), no chart library. The figure carries a
  * one-line summary for screen readers and the same numbers as a table, hidden but read.
  */
-export function BarChart({ groups, series, title, summary, headerLabel, testId }: {
+export function BarChart({
+  groups,
+  series,
+  title,
+  summary,
+  headerLabel,
+  testId,
+}: {
   groups: Group[];
   series: Series[];
   title: string;
@@ -59,7 +66,9 @@ export function BarChart({ groups, series, title, summary, headerLabel, testId }
         {ticks.map((tick) => (
           <g key={tick} className="bar-chart-grid">
             <line x1={LEFT} x2={width} y1={y(tick)} y2={y(tick)} />
-            <text x={LEFT - 6} y={y(tick) + 4} textAnchor="end">{tick}</text>
+            <text x={LEFT - 6} y={y(tick) + 4} textAnchor="end">
+              {tick}
+            </text>
           </g>
         ))}
         {groups.map((group, gi) => {
@@ -107,14 +116,20 @@ export function BarChart({ groups, series, title, summary, headerLabel, testId }
           <thead>
             <tr>
               <th scope="col">{headerLabel}</th>
-              {series.map((s) => <th key={s.key} scope="col">{s.label}</th>)}
+              {series.map((s) => (
+                <th key={s.key} scope="col">
+                  {s.label}
+                </th>
+              ))}
             </tr>
           </thead>
           <tbody>
             {groups.map((g) => (
               <tr key={g.key}>
                 <th scope="row">{g.label}</th>
-                {series.map((s) => <td key={s.key}>{g.values[s.key] ?? 0}</td>)}
+                {series.map((s) => (
+                  <td key={s.key}>{g.values[s.key] ?? 0}</td>
+                ))}
               </tr>
             ))}
           </tbody>

@@ -24,7 +24,10 @@ export function Funnel({ steps, label, testId }: { steps: FunnelStep[]; label: s
             <strong className="funnel-value">{step.value}</strong>
           </div>
           <div className="funnel-track" aria-hidden="true">
-            <div className="funnel-bar" style={{ width: `${Math.max(step.value > 0 ? 2 : 0, (step.value / top) * 100)}%` }} />
+            <div
+              className="funnel-bar"
+              style={{ width: `${Math.max(step.value > 0 ? 2 : 0, (step.value / top) * 100)}%` }}
+            />
           </div>
           {step.detail && <div className="funnel-detail muted">{step.detail}</div>}
         </li>

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, clockOf, dayOf, instantAt, minutesOfDay, mondayOf, startOfDay, weekday } from './calendarTime';
+import {
+  addDays,
+  clockOf,
+  dayOf,
+  instantAt,
+  minutesOfDay,
+  mondayOf,
+  startOfDay,
+  startOfDayIn,
+  weekday,
+} from './calendarTime';
 
 describe('calendar time in a named zone', () => {
   it('reads an instant on the wall clock of the zone', () => {
@@ -30,5 +40,17 @@ describe('calendar time in a named zone', () => {
     expect(weekday('2026-03-08')).toBe(7);
     expect(mondayOf('2026-03-08')).toBe('2026-03-02');
     expect(mondayOf('2026-03-02')).toBe('2026-03-02');
+  });
+
+  it('gives the start of a typed day as the api reads it, and nothing for what is not a day', () => {
+    // Santiago turns its clocks back at the start of 2026-04-05 (24:00 -03 → 23:00 -04)…
+    expect(startOfDayIn('2026-04-04', 'America/Santiago')).toBe('2026-04-04T03:00:00.000Z');
+    expect(startOfDayIn('2026-04-05', 'America/Santiago')).toBe('2026-04-05T04:00:00.000Z');
+    // …and skips 00:00–01:00 on 2026-09-06: that day starts at 01:00 -03
+    expect(startOfDayIn('2026-09-06', 'America/Santiago')).toBe('2026-09-06T04:00:00.000Z');
+    expect(startOfDayIn('2026-09-07', 'America/Santiago')).toBe('2026-09-07T03:00:00.000Z');
+    expect(startOfDayIn('2026-03-31', 'America/Santiago', 1)).toBe('2026-04-01T03:00:00.000Z');
+    expect(startOfDayIn('not-a-date', 'America/Santiago')).toBeNull();
+    expect(startOfDayIn('2026-13-01', 'America/Santiago')).toBeNull();
   });
 });

@@ -19,8 +19,14 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
   let f = formatters.get(timeZone);
   if (!f) {
     f = new Intl.DateTimeFormat('en-US', {
-      timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit',
-      hour: '2-digit', minute: '2-digit', second: '2-digit',
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
     });
     formatters.set(timeZone, f);
   }
@@ -33,8 +39,14 @@ export function wallTime(instant: Date | string, timeZone: string): WallTime {
   for (const p of formatter(timeZone).formatToParts(new Date(instant))) {
     if (p.type !== 'literal') parts[p.type] = Number(p.value);
   }
-  return { year: parts.year, month: parts.month, day: parts.day, hour: parts.hour % 24, minute: parts.minute,
-    second: parts.second };
+  return {
+    year: parts.year,
+    month: parts.month,
+    day: parts.day,
+    hour: parts.hour % 24,
+    minute: parts.minute,
+    second: parts.second,
+  };
 }
 
 function pad(n: number): string {
@@ -85,6 +97,15 @@ export function instantAt(day: string, minutes: number, timeZone: string): Date 
 /** The local midnight starting `day` in `timeZone`. */
 export function startOfDay(day: string, timeZone: string): Date {
   return instantAt(day, 0, timeZone);
+}
+
+/**
+ * The instant a day typed as `YYYY-MM-DD` (plus `plusDays`) starts in `timeZone`, as the api reads it (ISO),
+ * or null for anything that is not a day. A broker's "created on the 3rd" is the 3rd in Santiago, wherever
+ * the agent's phone is.
+ */
+export function startOfDayIn(day: string, timeZone: string, plusDays = 0): string | null {
+  return isDay(day) ? startOfDay(addDays(day, plusDays), timeZone).toISOString() : null;
 }
 
 export function addDays(day: string, days: number): string {

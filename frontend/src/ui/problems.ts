@@ -11,7 +11,11 @@ export const FORM = '_form';
  * lists the names the form shows, longest prefix wins (`settings.businessHours.days.MONDAY` before
  * `settings.businessHours`); `aliases` maps other leading words (`Password rejected`) to a field.
  */
-export function fieldErrors(error: unknown, fields: readonly string[], aliases: Record<string, string> = {}): FieldErrors {
+export function fieldErrors(
+  error: unknown,
+  fields: readonly string[],
+  aliases: Record<string, string> = {},
+): FieldErrors {
   if (!(error instanceof ApiError)) return { [FORM]: error instanceof Error ? error.message : String(error) };
   const detail = String(error.problem.detail ?? error.message ?? '');
   if (error.status !== 400 && error.status !== 422) return { [FORM]: detail || error.message };

@@ -5,7 +5,8 @@ import { FORM, fieldErrors } from './problems';
 describe('fieldErrors', () => {
   it('gives each field its part and keeps the password rules together', () => {
     const error = new ApiError(400, {
-      detail: 'email: not an e-mail address; Password rejected: the password must contain a digit (0-9); the password must contain a symbol',
+      detail:
+        'email: not an e-mail address; Password rejected: the password must contain a digit (0-9); the password must contain a symbol',
     });
     const errors = fieldErrors(error, ['email', 'password'], { 'Password rejected': 'password' });
     expect(errors.email).toBe('not an e-mail address');
@@ -17,7 +18,11 @@ describe('fieldErrors', () => {
     const error = new ApiError(422, {
       detail: 'settings.businessHours.days.MONDAY: open must be before close; settings.thresholds: bad; weird: thing',
     });
-    const errors = fieldErrors(error, ['settings.businessHours', 'settings.businessHours.days.MONDAY', 'settings.thresholds']);
+    const errors = fieldErrors(error, [
+      'settings.businessHours',
+      'settings.businessHours.days.MONDAY',
+      'settings.thresholds',
+    ]);
     expect(errors['settings.businessHours.days.MONDAY']).toBe('open must be before close');
     expect(errors['settings.businessHours']).toBeUndefined();
     expect(errors['settings.thresholds']).toBe('bad');
@@ -25,6 +30,8 @@ describe('fieldErrors', () => {
   });
 
   it('puts any other answer on the form', () => {
-    expect(fieldErrors(new ApiError(409, { detail: 'already exists' }), ['email'])).toEqual({ [FORM]: 'already exists' });
+    expect(fieldErrors(new ApiError(409, { detail: 'already exists' }), ['email'])).toEqual({
+      [FORM]: 'already exists',
+    });
   });
 });
