@@ -10,7 +10,7 @@ import org.telegram.telegrambots.meta.api.objects.Update;
 /**
  * Reads a webhook body into telegrambots' {@link Update}. Those types are Jackson 2 (builders and
  * {@code @JsonDeserialize}) while Boot 4's web layer is Jackson 3, so the body arrives as bytes and is read
- * here with a Jackson 2 mapper of its own (STACK.md trap 1).
+ * here with a Jackson 2 mapper of its own (docs/stack.md, trap 1).
  */
 final class TelegramJson {
 

@@ -2,7 +2,6 @@ package com.inmo.devmode.compose;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.inmo.devmode.compose.ComposeProject.Result;
 import java.io.IOException;
@@ -91,7 +90,7 @@ class ComposeConfigCommandTest {
 
   /** Runs `compose --env-file <copy of .env.example without `drop`> -f docker-compose.yml config <args>`. */
   private static Result config(Path tmp, List<String> drop, String... args) throws IOException {
-    assumeTrue(compose != null, "neither docker-compose nor `docker compose` is installed: "
+    RequiredTool.present(compose != null, "neither docker-compose nor `docker compose` is installed: "
         + "`apt-get install docker-compose` to run this check");
     Path root = ComposeProject.root();
     List<String> lines = new ArrayList<>();

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.inmo.devmode.compose.ComposeProject.Result;
 import java.io.IOException;
@@ -79,7 +78,7 @@ class ComposeTemporalScriptsTest {
 
   @BeforeEach
   void stubs() throws IOException {
-    assumeTrue(ComposeProject.onPath("sh"), "no POSIX sh on this machine");
+    RequiredTool.present(ComposeProject.onPath("sh"), "no POSIX sh on this machine");
     bin = Files.createDirectories(tmp.resolve("bin"));
     state = Files.createDirectories(tmp.resolve("state"));
     log = tmp.resolve("calls.log");

@@ -10,7 +10,7 @@ import com.tngtech.archunit.lang.ArchRule;
 import org.junit.jupiter.api.Test;
 
 /**
- * DESIGN.md section 1: workflow code is pure Temporal code. No Spring, no I/O, no clock, no randomness
+ * docs/design.md, Modules: workflow code is pure Temporal code. No Spring, no I/O, no clock, no randomness
  * outside {@code Workflow.*}: anything else breaks replay of running leads. (Maven's enforcer keeps the
  * forbidden libraries off this module's classpath; these rules keep the JDK's own I/O and clocks out.)
  */
@@ -23,7 +23,7 @@ class WorkflowPurityTest {
   static final ArchRule NO_FRAMEWORKS_OR_PROVIDERS = noClasses().should().dependOnClassesThat()
       .resideInAnyPackage("org.springframework..", "dev.langchain4j..", "org.telegram..", "com.inmo.activities..",
           "com.inmo.worker..", "com.inmo.api..", "reactor..", "io.r2dbc..", "okhttp3..")
-      .because("workflows may depend on temporal-sdk only (DESIGN.md section 1)");
+      .because("workflows may depend on temporal-sdk only (docs/design.md, Modules)");
 
   static final ArchRule NO_IO = noClasses().should().dependOnClassesThat()
       .resideInAnyPackage("java.net..", "java.nio.file..", "java.sql..", "java.net.http..")

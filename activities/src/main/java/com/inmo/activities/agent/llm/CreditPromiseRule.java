@@ -7,7 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * "Never promise credit to a lead with a dirty credit record" (DESIGN.md section 2), as a check on the
+ * "Never promise credit to a lead with a dirty credit record" (docs/design.md), as a check on the
  * reply a model wrote. Deliberately strict, because a false alarm costs one repair call and a miss costs
  * a broker's reputation: to a lead in DICOM any word of approval or guarantee is a violation, and so is
  * a sentence that speaks of credit and says the lead can get, access or qualify for it, unless a negation
