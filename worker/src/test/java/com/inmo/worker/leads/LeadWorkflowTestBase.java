@@ -117,10 +117,11 @@ abstract class LeadWorkflowTestBase {
   void send(String workflowId, InboundMessage message) {
     LeadWorkflow stub = client.newWorkflowStub(LeadWorkflow.class, WorkflowOptions.newBuilder()
         .setWorkflowId(workflowId).setTaskQueue(LeadWorkflow.TASK_QUEUE).build());
-    BatchRequest request = client.newSignalWithStartRequest();
-    request.add(stub::run, startOf(workflowId));
-    request.add(stub::inbound, message);
     for (int attempt = 1; ; attempt++) {
+      // a batch request serves one call only: each attempt builds its own
+      BatchRequest request = client.newSignalWithStartRequest();
+      request.add(stub::run, startOf(workflowId));
+      request.add(stub::inbound, message);
       try {
         client.signalWithStart(request);
         break;
