@@ -23,6 +23,7 @@ class DailyDigestWorkflowTest extends LeadWorkflowTestBase {
     DailyDigestWorkflow digest = client.newWorkflowStub(DailyDigestWorkflow.class, WorkflowOptions.newBuilder()
         .setWorkflowId(DailyDigestWorkflow.workflowId("demo")).setTaskQueue(LeadWorkflow.TASK_QUEUE).build());
     WorkflowClient.start(digest::run, new DigestStart("demo", "America/Santiago"));
+    keepHistory(DailyDigestWorkflow.workflowId("demo"));
     DailyDigestWorkflow twin = client.newWorkflowStub(DailyDigestWorkflow.class, WorkflowOptions.newBuilder()
         .setWorkflowId(DailyDigestWorkflow.workflowId("demo")).setTaskQueue(LeadWorkflow.TASK_QUEUE).build());
     Assertions.assertThatThrownBy(() -> WorkflowClient.start(twin::run, new DigestStart("demo", "America/Santiago")))

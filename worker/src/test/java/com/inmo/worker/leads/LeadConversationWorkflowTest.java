@@ -10,6 +10,7 @@ import com.inmo.workflows.lead.InboundMessage;
 import com.inmo.workflows.lead.QualificationFields;
 import com.inmo.workflows.lead.LeadStage;
 import com.inmo.workflows.lead.LeadView;
+import com.inmo.workflows.lead.LeadWorkflowIds;
 import com.inmo.workflows.lead.MoveStageRequest;
 import io.temporal.client.WorkflowUpdateException;
 import java.time.Duration;
@@ -61,6 +62,27 @@ class LeadConversationWorkflowTest extends LeadWorkflowTestBase {
     env.sleep(Duration.between(now(), visit.plus(Duration.ofHours(2)).plusSeconds(60)));
     await(id, v -> v.appointment().followedUp() && v.pendingOutbound() == 0);
     assertThat(lastReply(id)).contains("¿Qué te pareció la propiedad?");
+  }
+
+  @Test
+  void aTelegramLeadSharingItsContactIsAnsweredOnTelegram() {
+    String id = LeadWorkflowIds.telegram("demo", 4242L);
+    send(id, new InboundMessage("tg-1", "START", null, now(), null, "portal-inmobiliario"));
+    settled(id);
+    send(id, new InboundMessage("tg-2", "TEXT", "Soy Luz Mena, busco casa en Ñuñoa", now(), null, null));
+    settled(id);
+    send(id, new InboundMessage("tg-3", "CONTACT", "[contacto compartido]", now(),
+        QualificationFields.EMPTY.withPhone("+56987650000"), null));
+    LeadView view = settled(id);
+
+    assertThat(messenger.to(id)).hasSize(3).allSatisfy(sent -> {
+      assertThat(sent.message().channel()).isEqualTo(com.inmo.workflows.lead.Channel.TELEGRAM);
+      assertThat(sent.message().channelRef()).isEqualTo("4242");
+    });
+    assertThat(view.fields().phone()).isEqualTo("+56987650000");
+    assertThat(view.fields().name()).isEqualTo("Luz Mena");
+    assertThat(recorded(() -> records.leads.get(id).source(), "portal-inmobiliario"::equals))
+        .isEqualTo("portal-inmobiliario");
   }
 
   @Test

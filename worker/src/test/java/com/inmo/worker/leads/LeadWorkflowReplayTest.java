@@ -47,6 +47,11 @@ class LeadWorkflowReplayTest {
   void everyRecordedLeadReplaysOnTheCurrentCode() throws Exception {
     List<WorkflowExecutionHistory> histories = recorded();
     assertThat(histories).as("recorded histories").hasSizeGreaterThanOrEqualTo(8);
+    assertThat(histories).as("every workflow type and channel has recorded histories")
+        .extracting(h -> h.getEvents().get(0).getWorkflowExecutionStartedEventAttributes().getWorkflowType().getName())
+        .contains("LeadWorkflow", "CallWorkflow", "DailyDigestWorkflow");
+    assertThat(histories).extracting(h -> h.getWorkflowExecution().getWorkflowId())
+        .anyMatch(id -> id.contains("-telegram-")).anyMatch(id -> id.contains("-webchat-"));
 
     ReplayResults results = WorkflowReplayer.replayWorkflowExecutions(histories, false, LeadWorkflowImpl.class,
         CallWorkflowImpl.class, DailyDigestWorkflowImpl.class);

@@ -96,6 +96,15 @@ abstract class LeadWorkflowTestBase {
     for (String id : started) {
       // the workflow id travels in the name: replay needs it (child workflow ids derive from it)
       Files.writeString(dir.resolve(testName + "__" + id + ".json"), client.fetchHistory(id).toJson(true));
+      // and the lead's calls (child workflows of a first life), for the call workflow's replay
+      for (int attempt = 1; attempt <= 10; attempt++) {
+        String call = LeadWorkflowIds.call(id, attempt);
+        try {
+          Files.writeString(dir.resolve(testName + "__" + call + ".json"), client.fetchHistory(call).toJson(true));
+        } catch (RuntimeException noSuchCall) {
+          break;
+        }
+      }
     }
     env.close();
   }
@@ -141,8 +150,15 @@ abstract class LeadWorkflowTestBase {
   Integer historyLimit;
 
   LeadStart startOf(String workflowId) {
-    return new LeadStart("demo", Channel.WEBCHAT, workflowId.substring(workflowId.lastIndexOf('-') + 1), "webchat",
+    String ref = workflowId.substring(workflowId.lastIndexOf('-') + 1);
+    boolean telegram = workflowId.contains("-telegram-");
+    return new LeadStart("demo", telegram ? Channel.TELEGRAM : Channel.WEBCHAT, ref, telegram ? "telegram" : "webchat",
         null, null, historyLimit);
+  }
+
+  /** Saves this workflow's history too (a workflow the test started itself), for the replay suite. */
+  void keepHistory(String workflowId) {
+    started.add(workflowId);
   }
 
   LeadWorkflow lead(String workflowId) {
