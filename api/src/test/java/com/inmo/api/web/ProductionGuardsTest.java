@@ -31,6 +31,8 @@ class ProductionGuardsTest {
   @Autowired
   WebTestClient http;
   @Autowired
+  com.inmo.api.internal.InternalServer internalServer;
+  @Autowired
   DatabaseClient db;
   @Autowired
   JwtEncoder jwt;
@@ -126,8 +128,8 @@ class ProductionGuardsTest {
   @Test
   void withoutAVoiceProviderTheWorkerIsToldCallingIsOff() {
     TestData.TestBroker broker = data.broker();
-    http.get().uri("/internal/v1/brokers/{slug}/config", broker.slug())
-        .header(com.inmo.api.internal.InternalTokenFilter.HEADER, TestData.INTERNAL_TOKEN)
+    com.inmo.api.support.InternalApi.client(internalServer).get().uri("/internal/v1/brokers/{slug}/config",
+            broker.slug())
         .header("X-Forwarded-For", AccountFixtures.address()).exchange()
         .expectStatus().isOk()
         .expectBody().jsonPath("$.slug").isEqualTo(broker.slug()).jsonPath("$.voiceEnabled").isEqualTo(false);
