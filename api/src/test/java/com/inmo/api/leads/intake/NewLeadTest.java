@@ -3,6 +3,9 @@ package com.inmo.api.leads.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.inmo.api.gateway.GatewayProperties;
+import com.inmo.api.gateway.LeadGateway;
+import com.inmo.api.gateway.TemporalLeadGateway;
 import com.inmo.api.support.ApiIntegrationTest;
 import com.inmo.api.support.TestData;
 import com.inmo.workflows.lead.Channel;
@@ -166,13 +169,14 @@ class NewLeadTest {
     WorkflowServiceStubs nowhere = WorkflowServiceStubs.newServiceStubs(
         WorkflowServiceStubsOptions.newBuilder().setTarget("127.0.0.1:" + port).build());
     try {
-      WorkflowStarts starts = new WorkflowStarts(WorkflowClient.newInstance(nowhere), Duration.ofSeconds(2));
-      assertThatThrownBy(() -> starts.start("lead-x-" + UUID.randomUUID(),
+      LeadGateway gateway = new TemporalLeadGateway(WorkflowClient.newInstance(nowhere),
+          new GatewayProperties(Duration.ofSeconds(2), null, null));
+      assertThatThrownBy(() -> gateway.start("lead-x-" + UUID.randomUUID(),
               new LeadStart("x", Channel.MANUAL, null, "manual", null, null)).block(Duration.ofSeconds(10)))
           .isInstanceOfSatisfying(ResponseStatusException.class,
               e -> assertThat(e.getStatusCode().value()).isEqualTo(503));
       // and the lead's row, written first, is gone again
-      LeadIntake intake = new LeadIntake(db, starts);
+      LeadIntake intake = new LeadIntake(db, gateway);
       LeadCandidate lead = ((LeadCandidate.Valid) LeadCandidate.of(
           new NewLead("Ana", "987654321", null, null, null, null, null, null, null, null, null), "manual")).lead();
       assertThatThrownBy(() -> intake.create(new LeadIntake.Target(broker.id(), broker.slug()), null, lead,
