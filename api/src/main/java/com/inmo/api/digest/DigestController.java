@@ -3,38 +3,24 @@ package com.inmo.api.digest;
 import com.inmo.api.brokers.Brokers;
 import com.inmo.api.web.Problems;
 import com.inmo.workflows.activity.DigestSummary;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
-/**
- * {@code GET /internal/v1/brokers/{slug}/digest?day=}: one broker's day, the day's bounds taken in the
- * broker's time zone (a Santiago morning digest counts Santiago's day, not UTC's).
- *
- * <ul>
- *   <li>newLeads: leads created that day</li>
- *   <li>hotLeads: leads now HOT or QUALIFIED that were active that day (row updated that day)</li>
- *   <li>visitsBooked: appointments made that day (whatever became of them since)</li>
- *   <li>lost: moves to LOST recorded that day</li>
- *   <li>needsAttention, inHumanMode: how many leads are in that state now (a state, not an event)</li>
- * </ul>
- */
+/** {@code GET /internal/v1/brokers/{slug}/digest?day=}: one broker's day for its daily digest ({@link Digests}). */
 @RestController
 public class DigestController {
 
   private final Brokers brokers;
-  private final DatabaseClient db;
+  private final Digests digests;
 
-  public DigestController(Brokers brokers, DatabaseClient db) {
+  public DigestController(Brokers brokers, Digests digests) {
     this.brokers = brokers;
-    this.db = db;
+    this.digests = digests;
   }
 
   @GetMapping("/internal/v1/brokers/{slug}/digest")
@@ -43,33 +29,6 @@ public class DigestController {
     if (day == null) {
       return Mono.error(Problems.badRequest("day is required (yyyy-mm-dd)"));
     }
-    return brokers.require(slug).flatMap(broker -> {
-      ZoneId zone = broker.zone();
-      Instant start = day.atStartOfDay(zone).toInstant();
-      Instant end = day.plusDays(1).atStartOfDay(zone).toInstant();
-      return db.sql("""
-              SELECT
-                (SELECT count(*) FROM leads WHERE broker_id = :b AND created_at >= :s AND created_at < :e) AS new_leads,
-                (SELECT count(*) FROM leads WHERE broker_id = :b AND status IN ('HOT', 'QUALIFIED')
-                    AND updated_at >= :s AND updated_at < :e) AS hot_leads,
-                (SELECT count(*) FROM appointments WHERE broker_id = :b AND created_at >= :s AND created_at < :e)
-                    AS visits_booked,
-                (SELECT count(*) FROM leads WHERE broker_id = :b AND needs_attention) AS needs_attention,
-                (SELECT count(*) FROM leads WHERE broker_id = :b AND human_mode) AS in_human_mode,
-                (SELECT count(DISTINCT lead_id) FROM stage_history WHERE broker_id = :b AND to_stage = 'LOST'
-                    AND moved_at >= :s AND moved_at < :e) AS lost""")
-          .bind("b", broker.id())
-          .bind("s", start)
-          .bind("e", end)
-          .map((row, meta) -> new DigestSummary(broker.slug(), day, count(row, "new_leads"), count(row, "hot_leads"),
-              count(row, "visits_booked"), count(row, "needs_attention"), count(row, "in_human_mode"),
-              count(row, "lost")))
-          .one();
-    });
-  }
-
-  private static int count(io.r2dbc.spi.Readable row, String column) {
-    Long n = row.get(column, Long.class);
-    return n == null ? 0 : n.intValue();
+    return brokers.require(slug).flatMap(broker -> digests.of(broker, day));
   }
 }

@@ -23,7 +23,6 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -46,15 +45,15 @@ public class LeadActionsController {
   private final LeadReads leads;
   private final LeadGateway gateway;
   private final UserAccounts users;
-  private final DatabaseClient db;
+  private final LeadAssignments assignments;
   private final EventBus events;
 
-  public LeadActionsController(LeadReads leads, LeadGateway gateway, UserAccounts users, DatabaseClient db,
-                               EventBus events) {
+  public LeadActionsController(LeadReads leads, LeadGateway gateway, UserAccounts users,
+                               LeadAssignments assignments, EventBus events) {
     this.leads = leads;
     this.gateway = gateway;
     this.users = users;
-    this.db = db;
+    this.assignments = assignments;
     this.events = events;
   }
 
@@ -175,8 +174,7 @@ public class LeadActionsController {
     return users.findById(body.agentId())
         .filter(agent -> agent.active() && row.brokerId().equals(agent.brokerId()))
         .switchIfEmpty(Mono.error(() -> Problems.notFound("No agent " + body.agentId() + " in this broker")))
-        .flatMap(agent -> db.sql("UPDATE leads SET assigned_agent_id = :agent, updated_at = now() WHERE id = :id")
-            .bind("agent", agent.id()).bind("id", row.id()).fetch().rowsUpdated()
+        .flatMap(agent -> assignments.assign(row.id(), agent.id())
             .then(events.publish(LiveEvent.LEAD_ASSIGNED, row.brokerSlug(), row.id(), row.workflowId(),
                 Map.of("agentId", agent.id(), "agentName", agent.fullName(), "at", Instant.now())))
             .thenReturn(Map.<String, Object>of("leadId", row.id(), "agentId", agent.id())));

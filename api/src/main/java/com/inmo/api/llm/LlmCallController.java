@@ -5,7 +5,6 @@ import com.inmo.api.auth.Viewer;
 import com.inmo.api.brokers.Broker;
 import com.inmo.api.brokers.Brokers;
 import com.inmo.api.web.Problems;
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
@@ -15,7 +14,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,12 +36,12 @@ public class LlmCallController {
   /** The outcome of a call the provider did not answer (the worker's {@code LlmCallRecord.ERROR}). */
   static final String ERROR = "error";
   private static final Logger log = LoggerFactory.getLogger(LlmCallController.class);
-  private final DatabaseClient db;
+  private final LlmCalls calls;
   private final Brokers brokers;
   private final LlmBudgets budgets;
 
-  public LlmCallController(DatabaseClient db, Brokers brokers, LlmBudgets budgets) {
-    this.db = db;
+  public LlmCallController(LlmCalls calls, Brokers brokers, LlmBudgets budgets) {
+    this.calls = calls;
     this.brokers = brokers;
     this.budgets = budgets;
   }
@@ -56,37 +54,11 @@ public class LlmCallController {
     }
     // the broker: the lead's, or the one its workflow id names (a lead's first turn runs before its row exists)
     return brokers.ofLeadWorkflow(call.leadId()).map(Optional::of).defaultIfEmpty(Optional.empty())
-        .flatMap(broker -> insert(call, broker.map(Broker::id).orElse(null))
+        .flatMap(broker -> calls.insert(call, broker.map(Broker::id).orElse(null))
             .flatMap(inserted -> inserted && broker.isPresent() ? count(broker.get(), call).thenReturn(true)
                 : Mono.just(inserted)))
         .map(inserted -> ResponseEntity.status(inserted ? HttpStatus.CREATED : HttpStatus.OK)
             .body(Map.<String, Object>of("turnId", call.turnId(), "attempt", call.attempt())));
-  }
-
-  private Mono<Boolean> insert(LlmCall call, UUID brokerId) {
-    return db.sql("""
-            INSERT INTO llm_calls (turn_id, attempt, broker_id, workflow_id, purpose, provider, model, prompt_version,
-                                   latency_ms, tokens_in, tokens_out, cost_usd, outcome, error, called_at)
-            VALUES (:turn, :attempt, :broker, :workflow, :purpose, :provider, :model, :prompt, :latency, :tin, :tout,
-                    :cost, :outcome, :error, :at)
-            ON CONFLICT (turn_id, attempt) DO NOTHING""")
-        .bind("turn", call.turnId())
-        .bind("attempt", call.attempt())
-        .bind("broker", brokerId == null ? io.r2dbc.spi.Parameters.in(UUID.class) : brokerId)
-        .bind("workflow", nullable(call.leadId()))
-        .bind("purpose", call.purpose())
-        .bind("provider", call.provider())
-        .bind("model", nullable(call.model()))
-        .bind("prompt", nullable(call.promptVersion()))
-        .bind("latency", call.latencyMs())
-        .bind("tin", call.tokensIn() == null ? io.r2dbc.spi.Parameters.in(Integer.class) : call.tokensIn())
-        .bind("tout", call.tokensOut() == null ? io.r2dbc.spi.Parameters.in(Integer.class) : call.tokensOut())
-        .bind("cost", call.costUsd() == null ? io.r2dbc.spi.Parameters.in(BigDecimal.class) : call.costUsd())
-        .bind("outcome", call.outcome())
-        .bind("error", nullable(call.error()))
-        .bind("at", call.at())
-        .fetch().rowsUpdated()
-        .map(n -> n > 0);
   }
 
   /**
@@ -105,10 +77,10 @@ public class LlmCallController {
 
   /** Per UTC day and provider, within the viewer's broker (a superadmin may name one, or sees all). */
   @GetMapping("/api/v1/llm-calls/daily")
-  public Flux<DailyUsage> daily(@AuthenticationPrincipal Jwt token,
-                                @RequestParam(required = false) LocalDate from,
-                                @RequestParam(required = false) LocalDate to,
-                                @RequestParam(required = false) UUID brokerId) {
+  public Flux<LlmCalls.DailyUsage> daily(@AuthenticationPrincipal Jwt token,
+                                         @RequestParam(required = false) LocalDate from,
+                                         @RequestParam(required = false) LocalDate to,
+                                         @RequestParam(required = false) UUID brokerId) {
     Viewer viewer = Viewer.of(token);
     if (viewer.role() == Role.AGENT) {
       return Flux.error(new ResponseStatusException(HttpStatus.FORBIDDEN, "the cost view is for admins"));
@@ -119,31 +91,6 @@ public class LlmCallController {
       return Flux.error(Problems.badRequest("from must be before to, at most a year apart"));
     }
     UUID broker = viewer.seesAllBrokers() ? brokerId : viewer.brokerId();
-    return db.sql("""
-            SELECT (called_at AT TIME ZONE 'UTC')::date AS day, provider, count(*) AS calls,
-                   count(*) FILTER (WHERE outcome IN ('error', 'fallback')) AS failures,
-                   percentile_cont(0.5) WITHIN GROUP (ORDER BY latency_ms) AS p50,
-                   percentile_cont(0.9) WITHIN GROUP (ORDER BY latency_ms) AS p90,
-                   coalesce(sum(tokens_in), 0) AS tokens_in, coalesce(sum(tokens_out), 0) AS tokens_out,
-                   coalesce(sum(cost_usd), 0) AS cost
-            FROM llm_calls
-            WHERE called_at >= :from AND called_at < :to AND (CAST(:broker AS uuid) IS NULL OR broker_id = :broker)
-            GROUP BY 1, 2 ORDER BY 1, 2""")
-        .bind("from", first.atStartOfDay(java.time.ZoneOffset.UTC).toInstant())
-        .bind("to", last.plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant())
-        .bind("broker", broker == null ? io.r2dbc.spi.Parameters.in(UUID.class) : broker)
-        .map((row, meta) -> new DailyUsage(row.get("day", LocalDate.class), row.get("provider", String.class),
-            row.get("calls", Long.class), row.get("failures", Long.class),
-            Math.round(row.get("p50", Double.class)), Math.round(row.get("p90", Double.class)),
-            row.get("tokens_in", Long.class), row.get("tokens_out", Long.class), row.get("cost", BigDecimal.class)))
-        .all();
-  }
-
-  public record DailyUsage(LocalDate day, String provider, long calls, long failures, long latencyP50Ms,
-                           long latencyP90Ms, long tokensIn, long tokensOut, BigDecimal costUsd) {
-  }
-
-  private static Object nullable(String value) {
-    return value == null ? io.r2dbc.spi.Parameters.in(String.class) : value;
+    return calls.daily(first, last, broker);
   }
 }

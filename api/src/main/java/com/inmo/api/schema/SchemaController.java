@@ -1,6 +1,5 @@
 package com.inmo.api.schema;
 
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
@@ -12,20 +11,15 @@ import reactor.core.publisher.Mono;
 @RestController
 public class SchemaController {
 
-  private final DatabaseClient db;
+  private final SchemaHistory history;
 
-  public SchemaController(DatabaseClient db) {
-    this.db = db;
+  public SchemaController(SchemaHistory history) {
+    this.history = history;
   }
 
   @GetMapping("/internal/v1/schema")
   public Mono<SchemaStatus> schema() {
-    return db.sql("SELECT version FROM flyway_schema_history WHERE success AND version IS NOT NULL "
-            + "ORDER BY installed_rank DESC LIMIT 1")
-        .map(row -> row.get("version", String.class))
-        .one()
-        .defaultIfEmpty("0")
-        .map(current -> new SchemaStatus(current, SchemaVersion.KNOWN));
+    return history.current().map(current -> new SchemaStatus(current, SchemaVersion.KNOWN));
   }
 
   /** {@code current}: applied in the database; {@code known}: the newest this api ships. */

@@ -1,12 +1,12 @@
 package com.inmo.api.calendar.google;
 
-import static com.inmo.api.db.Sql.nullable;
-
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.inmo.api.brokers.Broker;
 import com.inmo.api.brokers.Brokers;
+import com.inmo.api.calendar.Appointments;
 import com.inmo.api.events.EventBus;
 import com.inmo.api.events.LiveEvent;
+import com.inmo.api.leads.LeadAssignments;
 import com.inmo.api.web.Problems;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -15,7 +15,6 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.ResponseEntity;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -48,14 +47,16 @@ public class GoogleCalendarInternalController {
   private final Brokers brokers;
   private final CalendarConnections connections;
   private final EventBus events;
-  private final DatabaseClient db;
+  private final Appointments appointments;
+  private final LeadAssignments assignments;
 
   public GoogleCalendarInternalController(Brokers brokers, CalendarConnections connections, EventBus events,
-                                          DatabaseClient db) {
+                                          Appointments appointments, LeadAssignments assignments) {
     this.brokers = brokers;
     this.connections = connections;
     this.events = events;
-    this.db = db;
+    this.appointments = appointments;
+    this.assignments = assignments;
   }
 
   /**
@@ -86,14 +87,14 @@ public class GoogleCalendarInternalController {
   public Mono<WorkerConnection> connection(@PathVariable String slug, @RequestParam(required = false) UUID leadId,
                                            @RequestParam(required = false) UUID appointmentId) {
     return brokers.require(slug).flatMap(broker -> {
-      Mono<AppointmentLink> link = appointmentId == null ? Mono.empty()
-          : appointment(broker.id(), appointmentId).cache();
+      Mono<Appointments.CalendarLink> link = appointmentId == null ? Mono.empty()
+          : appointments.calendarLink(broker.id(), appointmentId).cache();
       // the calendar the visit's event was put in; the environment's when it went there (no connection row)
       Mono<CalendarConnections.Connection> recorded = link.filter(l -> l.connectionId() != null)
           .flatMap(l -> connections.findById(l.connectionId()));
-      Mono<UUID> lead = link.filter(l -> !l.inEnvironmentCalendar()).map(AppointmentLink::leadId)
+      Mono<UUID> lead = link.filter(l -> !l.inEnvironmentCalendar()).map(Appointments.CalendarLink::leadId)
           .switchIfEmpty(link.hasElement().flatMap(known -> known ? Mono.<UUID>empty() : Mono.<UUID>justOrEmpty(leadId)));
-      Mono<UUID> agent = lead.flatMap(id -> assignedAgent(broker.id(), id));
+      Mono<UUID> agent = lead.flatMap(id -> assignments.agentOf(broker.id(), id));
       Mono<CalendarConnections.Connection> agents = agent.flatMap(a -> connections.find(broker.id(), a))
           .filter(c -> c.connected());
       return recorded.switchIfEmpty(agents).switchIfEmpty(connections.find(broker.id(), null))
@@ -149,55 +150,13 @@ public class GoogleCalendarInternalController {
     return withOwner.then(Mono.defer(() -> events.publish(LiveEvent.CALENDAR_STATUS, broker.slug(), null, null, data)));
   }
 
-  /**
-   * Where a visit landed in Google. {@code error} set: the event could not be created (the local booking stands).
-   */
-  public record CalendarEvent(String brokerSlug, String provider, UUID connectionId, String calendarId, String eventId,
-                              String htmlLink, String meetLink, String error) {
-  }
-
+  /** Where a visit landed in Google, or why not: the local booking stands either way. */
   @PutMapping("/internal/v1/appointments/{appointmentId}/calendar-event")
-  public Mono<ResponseEntity<Void>> calendarEvent(@PathVariable UUID appointmentId, @RequestBody CalendarEvent body) {
-    return brokers.require(body.brokerSlug()).flatMap(broker -> db.sql("""
-            UPDATE appointments SET calendar_provider = :provider, calendar_connection_id = :conn,
-                   calendar_id = :cal, google_event_id = COALESCE(:event, google_event_id),
-                   google_event_link = COALESCE(:link, google_event_link), meet_link = COALESCE(:meet, meet_link),
-                   calendar_sync_error = :error, calendar_synced_at = now()
-             WHERE id = :id AND broker_id = :b""")
-        .bind("provider", body.provider() == null ? "google" : body.provider())
-        .bind("conn", nullable(body.connectionId(), UUID.class))
-        .bind("cal", nullable(body.calendarId(), String.class))
-        .bind("event", nullable(body.eventId(), String.class))
-        .bind("link", nullable(body.htmlLink(), String.class))
-        .bind("meet", nullable(body.meetLink(), String.class))
-        .bind("error", nullable(body.error(), String.class))
-        .bind("id", appointmentId)
-        .bind("b", broker.id())
-        .fetch().rowsUpdated())
-        .flatMap(rows -> rows == 0 ? Mono.error(Problems.notFound("No appointment " + appointmentId))
-            : Mono.just(ResponseEntity.noContent().<Void>build()));
-  }
-
-  private record AppointmentLink(UUID leadId, UUID connectionId, String provider) {
-
-    boolean inEnvironmentCalendar() {
-      return "google".equals(provider) && connectionId == null;
-    }
-  }
-
-  private Mono<AppointmentLink> appointment(UUID brokerId, UUID appointmentId) {
-    return db.sql("SELECT lead_id, calendar_connection_id, calendar_provider FROM appointments "
-            + "WHERE id = :id AND broker_id = :b")
-        .bind("id", appointmentId).bind("b", brokerId)
-        .map((row, meta) -> new AppointmentLink(row.get("lead_id", UUID.class),
-            row.get("calendar_connection_id", UUID.class), row.get("calendar_provider", String.class)))
-        .one();
-  }
-
-  private Mono<UUID> assignedAgent(UUID brokerId, UUID leadId) {
-    return db.sql("SELECT assigned_agent_id FROM leads WHERE id = :id AND broker_id = :b AND assigned_agent_id IS NOT NULL")
-        .bind("id", leadId).bind("b", brokerId)
-        .map((row, meta) -> row.get("assigned_agent_id", UUID.class))
-        .one();
+  public Mono<ResponseEntity<Void>> calendarEvent(@PathVariable UUID appointmentId,
+                                                  @RequestBody Appointments.CalendarEvent body) {
+    return brokers.require(body.brokerSlug())
+        .flatMap(broker -> appointments.recordCalendarEvent(broker.id(), appointmentId, body))
+        .flatMap(found -> found ? Mono.just(ResponseEntity.noContent().<Void>build())
+            : Mono.error(Problems.notFound("No appointment " + appointmentId)));
   }
 }
