@@ -1,8 +1,10 @@
-package com.inmo.api.messages;
+package com.inmo.api.internal.messages;
 
 import com.inmo.api.events.EventBus;
 import com.inmo.api.events.LiveEvent;
 import com.inmo.api.leads.LeadSnapshots;
+import com.inmo.api.messages.ChatMessage;
+import com.inmo.api.messages.Messages;
 import com.inmo.api.web.Problems;
 import com.inmo.workflows.activity.MessageRecord;
 import java.time.Instant;

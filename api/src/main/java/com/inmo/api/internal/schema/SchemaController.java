@@ -1,5 +1,7 @@
-package com.inmo.api.schema;
+package com.inmo.api.internal.schema;
 
+import com.inmo.api.schema.SchemaHistory;
+import com.inmo.api.schema.SchemaVersion;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;

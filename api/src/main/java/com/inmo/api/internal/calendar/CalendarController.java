@@ -1,7 +1,11 @@
-package com.inmo.api.calendar;
+package com.inmo.api.internal.calendar;
 
 import com.inmo.api.brokers.Broker;
 import com.inmo.api.brokers.Brokers;
+import com.inmo.api.calendar.Busy;
+import com.inmo.api.calendar.Calendars;
+import com.inmo.api.calendar.SlotPlanner;
+import com.inmo.api.calendar.WeeklyHours;
 import com.inmo.api.events.EventBus;
 import com.inmo.api.events.LiveEvent;
 import com.inmo.api.web.Problems;

@@ -1,8 +1,10 @@
-package com.inmo.api.leads;
+package com.inmo.api.internal.leads;
 
 import com.inmo.api.brokers.Brokers;
 import com.inmo.api.events.EventBus;
 import com.inmo.api.events.LiveEvent;
+import com.inmo.api.leads.KnownLeads;
+import com.inmo.api.leads.LeadSnapshots;
 import com.inmo.api.web.Problems;
 import com.inmo.workflows.activity.LeadOpening;
 import com.inmo.workflows.activity.LeadSnapshot;

@@ -1,7 +1,8 @@
-package com.inmo.api.voice;
+package com.inmo.api.internal.voice;
 
 import com.inmo.api.brokers.BrokerSettings;
 import com.inmo.api.brokers.Brokers;
+import com.inmo.api.voice.VoiceSettings;
 import com.inmo.workflows.broker.BrokerConfig;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,7 +1,9 @@
-package com.inmo.api.voice;
+package com.inmo.api.internal.calls;
 
 import com.inmo.api.brokers.BrokerSettings;
 import com.inmo.api.brokers.Brokers;
+import com.inmo.api.voice.CallReservations;
+import com.inmo.api.voice.VoiceSettings;
 import com.inmo.api.web.Problems;
 import com.inmo.workflows.broker.BrokerConfig;
 import java.time.Instant;

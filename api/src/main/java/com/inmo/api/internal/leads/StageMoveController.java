@@ -1,7 +1,9 @@
-package com.inmo.api.leads;
+package com.inmo.api.internal.leads;
 
 import com.inmo.api.events.EventBus;
 import com.inmo.api.events.LiveEvent;
+import com.inmo.api.leads.LeadSnapshots;
+import com.inmo.api.leads.StageHistory;
 import com.inmo.api.web.Problems;
 import com.inmo.workflows.activity.StageMoveRecord;
 import java.time.Instant;

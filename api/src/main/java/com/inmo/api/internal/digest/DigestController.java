@@ -1,6 +1,7 @@
-package com.inmo.api.digest;
+package com.inmo.api.internal.digest;
 
 import com.inmo.api.brokers.Brokers;
+import com.inmo.api.digest.Digests;
 import com.inmo.api.web.Problems;
 import com.inmo.workflows.activity.DigestSummary;
 import java.time.LocalDate;

@@ -1,9 +1,10 @@
-package com.inmo.api.calendar.google;
+package com.inmo.api.internal.calendar;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.inmo.api.brokers.Broker;
 import com.inmo.api.brokers.Brokers;
 import com.inmo.api.calendar.Appointments;
+import com.inmo.api.calendar.google.CalendarConnections;
 import com.inmo.api.events.EventBus;
 import com.inmo.api.events.LiveEvent;
 import com.inmo.api.leads.LeadAssignments;
@@ -41,16 +42,16 @@ import reactor.core.publisher.Mono;
  * </ul>
  */
 @RestController
-public class GoogleCalendarInternalController {
+public class GoogleConnectionController {
 
-  private static final Logger log = LoggerFactory.getLogger(GoogleCalendarInternalController.class);
+  private static final Logger log = LoggerFactory.getLogger(GoogleConnectionController.class);
   private final Brokers brokers;
   private final CalendarConnections connections;
   private final EventBus events;
   private final Appointments appointments;
   private final LeadAssignments assignments;
 
-  public GoogleCalendarInternalController(Brokers brokers, CalendarConnections connections, EventBus events,
+  public GoogleConnectionController(Brokers brokers, CalendarConnections connections, EventBus events,
                                           Appointments appointments, LeadAssignments assignments) {
     this.brokers = brokers;
     this.connections = connections;

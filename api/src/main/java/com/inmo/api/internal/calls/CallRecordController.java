@@ -1,5 +1,6 @@
-package com.inmo.api.calls;
+package com.inmo.api.internal.calls;
 
+import com.inmo.api.calls.Calls;
 import com.inmo.api.events.EventBus;
 import com.inmo.api.events.LiveEvent;
 import com.inmo.api.leads.LeadSnapshots;

@@ -1,8 +1,9 @@
-package com.inmo.api.notifications;
+package com.inmo.api.internal.notifications;
 
 import com.inmo.api.brokers.Brokers;
 import com.inmo.api.events.EventBus;
 import com.inmo.api.events.LiveEvent;
+import com.inmo.api.notifications.Notifications;
 import com.inmo.api.web.Problems;
 import com.inmo.workflows.activity.TeamNotification;
 import org.springframework.http.HttpStatus;

@@ -1,5 +1,8 @@
-package com.inmo.api.brokers;
+package com.inmo.api.internal.brokers;
 
+import com.inmo.api.brokers.BrokerConfigCache;
+import com.inmo.api.brokers.BrokerSettings;
+import com.inmo.api.brokers.Brokers;
 import com.inmo.workflows.broker.BrokerConfig;
 import java.util.Optional;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,9 +1,11 @@
-package com.inmo.api.tasks;
+package com.inmo.api.internal.tasks;
 
 import com.inmo.api.events.EventBus;
 import com.inmo.api.events.LiveEvent;
-import com.inmo.api.leads.LeadSnapshots;
 import com.inmo.api.leads.LeadSnapshots.LeadRef;
+import com.inmo.api.leads.LeadSnapshots;
+import com.inmo.api.tasks.TaskStatus;
+import com.inmo.api.tasks.Tasks;
 import com.inmo.api.web.Problems;
 import com.inmo.api.web.QueryParams;
 import com.inmo.workflows.activity.TaskClosed;
@@ -39,7 +41,6 @@ public class TaskRecordController {
   static final int MAX_TITLE = 200;
   static final int MAX_KEY = 200;
   static final int MAX_DETAIL = 2_000;
-  static final int MAX_NOTE = 1_000;
 
   private final LeadSnapshots leads;
   private final Tasks tasks;
@@ -88,8 +89,8 @@ public class TaskRecordController {
       if (blank(closure.key())) {
         return Mono.error(Problems.badRequest("key is required"));
       }
-      if (closure.reason() != null && closure.reason().trim().length() > MAX_NOTE) {
-        return Mono.error(Problems.badRequest("reason must be at most " + MAX_NOTE + " characters"));
+      if (closure.reason() != null && closure.reason().trim().length() > Tasks.MAX_NOTE) {
+        return Mono.error(Problems.badRequest("reason must be at most " + Tasks.MAX_NOTE + " characters"));
       }
       return closeOpen(leadId, closure, target);
     });
