@@ -22,15 +22,12 @@ import io.temporal.client.WorkflowOptions;
 import io.temporal.common.converter.DefaultDataConverter;
 import io.temporal.common.converter.EncodedValues;
 import io.temporal.failure.ApplicationFailure;
-import io.temporal.serviceclient.WorkflowServiceStubs;
-import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.workflow.DynamicQueryHandler;
 import io.temporal.workflow.DynamicSignalHandler;
 import io.temporal.workflow.DynamicUpdateHandler;
 import io.temporal.workflow.DynamicWorkflow;
 import io.temporal.workflow.Workflow;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -226,16 +223,9 @@ class TemporalLeadGatewayTest {
   }
 
   @Test
-  void temporalDownIs503ForEveryCallAndNoLiveState() throws Exception {
-    int port;
-    try (ServerSocket s = new ServerSocket(0)) {
-      port = s.getLocalPort();
-    }
-    WorkflowServiceStubs nowhere = WorkflowServiceStubs.newServiceStubs(
-        WorkflowServiceStubsOptions.newBuilder().setTarget("127.0.0.1:" + port).build());
-    try {
-      LeadGateway down = new TemporalLeadGateway(WorkflowClient.newInstance(nowhere),
-          new GatewayProperties(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1)));
+  void temporalDownIs503ForEveryCallAndNoLiveState() {
+    try (UnreachableTemporal temporal = new UnreachableTemporal(Duration.ofSeconds(1))) {
+      LeadGateway down = temporal.gateway();
       String id = newId();
       Consumer<Mono<?>> unavailable = call -> problem(call, 503, "not available");
       unavailable.accept(down.start(id, start()));
@@ -244,8 +234,6 @@ class TemporalLeadGatewayTest {
       unavailable.accept(down.update(id, LeadUpdate.takeOver(new TakeOverRequest("u1", "Ana"))));
       unavailable.accept(down.optOut(id, new OptOutRequest("u1", "no molestar")));
       assertThat(down.state(id).block()).isEmpty();
-    } finally {
-      nowhere.shutdownNow();
     }
   }
 }
