@@ -17,7 +17,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 import reactor.core.publisher.Mono;
 
-/** {@link LeadGateway} over Temporal's {@link WorkflowClient}; lead workflows run on {@link LeadWorkflow#TASK_QUEUE}. */
+/**
+ * {@link LeadGateway} over Temporal's {@link WorkflowClient}; lead workflows run on
+ * {@link LeadWorkflow#TASK_QUEUE}.
+ */
 @Component
 public class TemporalLeadGateway implements LeadGateway {
 

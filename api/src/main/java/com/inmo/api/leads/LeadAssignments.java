@@ -22,7 +22,8 @@ public class LeadAssignments {
 
   /** The broker's lead's agent; empty when the lead is unassigned or not the broker's. */
   public Mono<UUID> agentOf(UUID brokerId, UUID leadId) {
-    return db.sql("SELECT assigned_agent_id FROM leads WHERE id = :id AND broker_id = :b AND assigned_agent_id IS NOT NULL")
+    return db.sql("SELECT assigned_agent_id FROM leads "
+            + "WHERE id = :id AND broker_id = :b AND assigned_agent_id IS NOT NULL")
         .bind("id", leadId).bind("b", brokerId)
         .map((row, meta) -> row.get("assigned_agent_id", UUID.class))
         .one();
