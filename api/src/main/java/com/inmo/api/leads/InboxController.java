@@ -1,6 +1,7 @@
 package com.inmo.api.leads;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import com.inmo.api.gateway.LeadGateway;
 import com.inmo.api.auth.UserAccounts;
 import com.inmo.api.auth.Viewer;
 import com.inmo.workflows.lead.LeadView;
@@ -31,12 +32,12 @@ public class InboxController {
   static final int PARALLEL_QUERIES = 8;
 
   private final LeadReads leads;
-  private final LiveLeadState live;
+  private final LeadGateway gateway;
   private final UserAccounts users;
 
-  public InboxController(LeadReads leads, LiveLeadState live, UserAccounts users) {
+  public InboxController(LeadReads leads, LeadGateway gateway, UserAccounts users) {
     this.leads = leads;
-    this.live = live;
+    this.gateway = gateway;
     this.users = users;
   }
 
@@ -46,7 +47,7 @@ public class InboxController {
         null, null, null, null);
     return leads.list(Viewer.of(token), humans, new LeadSort.Order(LeadSort.UPDATED_AT, false), null, MAX_ITEMS, 0)
         .flatMap(page -> Flux.fromIterable(page.items())
-            .flatMapSequential(row -> live.of(row.workflowId())
+            .flatMapSequential(row -> gateway.state(row.workflowId())
                 // a workflow that left human mode since the row was written is no longer waiting for anyone
                 .filter(view -> view.map(LeadView::humanMode).orElse(true))
                 .flatMap(view -> holder(view).map(name -> item(row, view, name.orElse(null)))),

@@ -5,6 +5,8 @@ import com.inmo.api.auth.UserAccounts;
 import com.inmo.api.auth.Viewer;
 import com.inmo.api.events.EventBus;
 import com.inmo.api.events.LiveEvent;
+import com.inmo.api.gateway.LeadGateway;
+import com.inmo.api.gateway.LeadUpdate;
 import com.inmo.api.web.Problems;
 import com.inmo.workflows.lead.BookVisitRequest;
 import com.inmo.workflows.lead.CallNowRequest;
@@ -21,7 +23,6 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -42,32 +43,32 @@ import reactor.core.publisher.Mono;
 public class LeadActionsController {
 
   private final LeadReads leads;
-  private final LeadUpdates updates;
+  private final LeadGateway gateway;
   private final UserAccounts users;
-  private final DatabaseClient db;
+  private final LeadAssignments assignments;
   private final EventBus events;
 
-  public LeadActionsController(LeadReads leads, LeadUpdates updates, UserAccounts users, DatabaseClient db,
-                               EventBus events) {
+  public LeadActionsController(LeadReads leads, LeadGateway gateway, UserAccounts users,
+                               LeadAssignments assignments, EventBus events) {
     this.leads = leads;
-    this.updates = updates;
+    this.gateway = gateway;
     this.users = users;
-    this.db = db;
+    this.assignments = assignments;
     this.events = events;
   }
 
   @PostMapping("/api/v1/leads/{id}/takeover")
   public Mono<LeadView> takeOver(@AuthenticationPrincipal Jwt token, @PathVariable UUID id) {
-    return lead(token, id).flatMap(row -> name(token).flatMap(name -> updates.apply(row.workflowId(),
-        wf -> wf.takeOver(new TakeOverRequest(token.getSubject(), name)))));
+    return lead(token, id).flatMap(row -> name(token).flatMap(name -> gateway.update(row.workflowId(),
+        LeadUpdate.takeOver(new TakeOverRequest(token.getSubject(), name)))));
   }
 
   @PostMapping("/api/v1/leads/{id}/release")
   public Mono<LeadView> release(@AuthenticationPrincipal Jwt token, @PathVariable UUID id,
                                 @RequestBody(required = false) NoteBody body) {
     String note = body == null ? null : body.note();
-    return lead(token, id).flatMap(row -> updates.apply(row.workflowId(),
-        wf -> wf.release(new ReleaseRequest(token.getSubject(), note))));
+    return lead(token, id).flatMap(row -> gateway.update(row.workflowId(),
+        LeadUpdate.release(new ReleaseRequest(token.getSubject(), note))));
   }
 
   @PostMapping("/api/v1/leads/{id}/messages")
@@ -82,8 +83,8 @@ public class LeadActionsController {
     // without a key each request is its own message; with one, a retry (after a 503 or a timeout) is the same
     String given = blankToNull(key);
     String requestId = given == null ? UUID.randomUUID().toString() : given;
-    return lead(token, id).flatMap(row -> name(token).flatMap(name -> updates.apply(row.workflowId(),
-        wf -> wf.sendHumanMessage(new HumanMessageRequest(token.getSubject(), name, body.text(), requestId)))));
+    return lead(token, id).flatMap(row -> name(token).flatMap(name -> gateway.update(row.workflowId(),
+        LeadUpdate.sendHumanMessage(new HumanMessageRequest(token.getSubject(), name, body.text(), requestId)))));
   }
 
   @PostMapping("/api/v1/leads/{id}/stage")
@@ -91,16 +92,16 @@ public class LeadActionsController {
     if (body.stage() == null) {
       return Mono.error(Problems.badRequest("stage is required: one of " + java.util.Arrays.toString(LeadStage.values())));
     }
-    return lead(token, id).flatMap(row -> updates.apply(row.workflowId(),
-        wf -> wf.moveStage(new MoveStageRequest(token.getSubject(), body.stage(), body.reason()))));
+    return lead(token, id).flatMap(row -> gateway.update(row.workflowId(),
+        LeadUpdate.moveStage(new MoveStageRequest(token.getSubject(), body.stage(), body.reason()))));
   }
 
   /** An {@code Idempotency-Key} makes a retried request one call (the workflow remembers the key). */
   @PostMapping("/api/v1/leads/{id}/call")
   public Mono<LeadView> call(@AuthenticationPrincipal Jwt token, @PathVariable UUID id,
                              @RequestHeader(name = "Idempotency-Key", required = false) String key) {
-    return lead(token, id).flatMap(row -> updates.apply(row.workflowId(),
-        wf -> wf.callNow(new CallNowRequest(token.getSubject(), blankToNull(key)))));
+    return lead(token, id).flatMap(row -> gateway.update(row.workflowId(),
+        LeadUpdate.callNow(new CallNowRequest(token.getSubject(), blankToNull(key)))));
   }
 
   /** An {@code Idempotency-Key} makes a retried request one booking (the workflow remembers the key). */
@@ -110,8 +111,8 @@ public class LeadActionsController {
     if (body.slotStart() == null) {
       return Mono.error(Problems.badRequest("slotStart is required (ISO-8601 instant)"));
     }
-    return lead(token, id).flatMap(row -> updates.apply(row.workflowId(),
-        wf -> wf.bookVisit(new BookVisitRequest(token.getSubject(), body.slotStart(), blankToNull(key)))));
+    return lead(token, id).flatMap(row -> gateway.update(row.workflowId(),
+        LeadUpdate.bookVisit(new BookVisitRequest(token.getSubject(), body.slotStart(), blankToNull(key)))));
   }
 
   /** The caller's idempotency key, or null; a key longer than any UUID-like token is refused. */
@@ -127,14 +128,14 @@ public class LeadActionsController {
   @DeleteMapping("/api/v1/leads/{id}/appointments/{appointmentId}")
   public Mono<LeadView> cancel(@AuthenticationPrincipal Jwt token, @PathVariable UUID id,
                                @PathVariable UUID appointmentId) {
-    return lead(token, id).flatMap(row -> updates.apply(row.workflowId(),
-        wf -> wf.cancelVisit(new CancelVisitRequest(token.getSubject(), appointmentId, "cancelled by an agent"))));
+    return lead(token, id).flatMap(row -> gateway.update(row.workflowId(),
+        LeadUpdate.cancelVisit(new CancelVisitRequest(token.getSubject(), appointmentId, "cancelled by an agent"))));
   }
 
   @PostMapping("/api/v1/leads/{id}/retry")
   public Mono<LeadView> retry(@AuthenticationPrincipal Jwt token, @PathVariable UUID id) {
-    return lead(token, id).flatMap(row -> updates.apply(row.workflowId(),
-        wf -> wf.retryFailedStep(new RetryStepRequest(token.getSubject()))));
+    return lead(token, id).flatMap(row -> gateway.update(row.workflowId(),
+        LeadUpdate.retryFailedStep(new RetryStepRequest(token.getSubject()))));
   }
 
   /** Recorded at once (a signal): the lead is never contacted again. */
@@ -143,8 +144,8 @@ public class LeadActionsController {
   public Mono<Map<String, String>> optOut(@AuthenticationPrincipal Jwt token, @PathVariable UUID id,
                                           @RequestBody(required = false) NoteBody body) {
     String reason = body == null || body.note() == null ? "registrado por un agente" : body.note();
-    return lead(token, id).flatMap(row -> updates.signal(row.workflowId(),
-            wf -> wf.optOut(new OptOutRequest(token.getSubject(), reason)))
+    return lead(token, id).flatMap(row -> gateway.optOut(row.workflowId(),
+            new OptOutRequest(token.getSubject(), reason))
         .thenReturn(Map.of("workflowId", row.workflowId())));
   }
 
@@ -173,8 +174,7 @@ public class LeadActionsController {
     return users.findById(body.agentId())
         .filter(agent -> agent.active() && row.brokerId().equals(agent.brokerId()))
         .switchIfEmpty(Mono.error(() -> Problems.notFound("No agent " + body.agentId() + " in this broker")))
-        .flatMap(agent -> db.sql("UPDATE leads SET assigned_agent_id = :agent, updated_at = now() WHERE id = :id")
-            .bind("agent", agent.id()).bind("id", row.id()).fetch().rowsUpdated()
+        .flatMap(agent -> assignments.assign(row.id(), agent.id())
             .then(events.publish(LiveEvent.LEAD_ASSIGNED, row.brokerSlug(), row.id(), row.workflowId(),
                 Map.of("agentId", agent.id(), "agentName", agent.fullName(), "at", Instant.now())))
             .thenReturn(Map.<String, Object>of("leadId", row.id(), "agentId", agent.id())));

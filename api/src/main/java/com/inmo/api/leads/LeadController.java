@@ -1,6 +1,7 @@
 package com.inmo.api.leads;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import com.inmo.api.gateway.LeadGateway;
 import com.inmo.api.auth.Viewer;
 import com.inmo.api.messages.ChatMessage;
 import com.inmo.api.messages.Messages;
@@ -29,13 +30,13 @@ public class LeadController {
   static final int MAX_LIMIT = 200;
 
   private final LeadReads leads;
-  private final LiveLeadState live;
+  private final LeadGateway gateway;
   private final Messages messages;
   private final StageHistory history;
 
-  public LeadController(LeadReads leads, LiveLeadState live, Messages messages, StageHistory history) {
+  public LeadController(LeadReads leads, LeadGateway gateway, Messages messages, StageHistory history) {
     this.leads = leads;
-    this.live = live;
+    this.gateway = gateway;
     this.messages = messages;
     this.history = history;
   }
@@ -85,7 +86,7 @@ public class LeadController {
   /** The row, plus {@code live}: the workflow's own view when it answers within 3 s, else null. */
   @GetMapping("/api/v1/leads/{id}")
   public Mono<LeadDetail> detail(@AuthenticationPrincipal Jwt token, @PathVariable UUID id) {
-    return visible(token, id).flatMap(row -> live.of(row.workflowId())
+    return visible(token, id).flatMap(row -> gateway.state(row.workflowId())
         .map(view -> new LeadDetail(row, view.orElse(null))));
   }
 

@@ -1,5 +1,6 @@
 package com.inmo.api.llm;
 
+import com.inmo.api.brokers.Broker;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
@@ -19,9 +20,11 @@ import reactor.core.publisher.Mono;
  * should Redis lose it, the day starts afresh.
  */
 @Component
-class LlmBudgets {
+public class LlmBudgets {
 
   static final long KEEP_DAYS = 3;
+  /** The outcome of a call the provider did not answer (the worker's {@code LlmCallRecord.ERROR}). */
+  static final String ERROR = "error";
 
   /** KEYS: the day's hash. ARGV: turns to add, micro-dollars to add, ttl s. */
   private static final RedisScript<Long> COUNT = RedisScript.of("""
@@ -56,7 +59,16 @@ class LlmBudgets {
   }
 
   /** @param firstToFindSpent whether this caller is the first to find the day spent (it tells the team) */
-  record Usage(long turns, BigDecimal costUsd, boolean spent, boolean firstToFindSpent) {
+  public record Usage(long turns, BigDecimal costUsd, boolean spent, boolean firstToFindSpent) {
+  }
+
+  /**
+   * Adds a newly recorded call to its broker's day (its own time zone): its cost, and one turn for the first
+   * attempt of a turn the provider answered (a repair is the same turn; a failed call is none).
+   */
+  public Mono<Void> count(Broker broker, LlmCall call) {
+    boolean turn = call.attempt() == 1 && !ERROR.equals(call.outcome());
+    return count(broker.slug(), call.at().atZone(broker.zone()).toLocalDate(), turn, call.costUsd());
   }
 
   Mono<Void> count(String brokerSlug, LocalDate day, boolean turn, BigDecimal costUsd) {
@@ -67,7 +79,7 @@ class LlmBudgets {
   }
 
   /** Before a model call: the day's usage, and whether this caller is the one to tell the team it is spent. */
-  Mono<Usage> check(String brokerSlug, LocalDate day, LlmBudgetSettings limits) {
+  public Mono<Usage> check(String brokerSlug, LocalDate day, LlmBudgetSettings limits) {
     return usage(brokerSlug, day, limits, true);
   }
 

@@ -2,25 +2,14 @@ package com.inmo.api.llm;
 
 import com.inmo.api.auth.Role;
 import com.inmo.api.auth.Viewer;
-import com.inmo.api.brokers.Broker;
-import com.inmo.api.brokers.Brokers;
 import com.inmo.api.web.Problems;
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
@@ -28,87 +17,24 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * LLM calls: recorded by the worker ({@code POST /internal/v1/llm-calls}, idempotent by turn and attempt; each
- * new one also counts in its broker's daily budget, {@link LlmBudgets}) and summed per day and provider for an admin ({@code GET /api/v1/llm-calls/daily}): calls, failures, median and
- * p90 latency, tokens and estimated cost.
+ * {@code GET /api/v1/llm-calls/daily}: the LLM calls the worker recorded ({@link LlmCalls}) summed per day and
+ * provider for an admin: calls, failures, median and p90 latency, tokens and estimated cost.
  */
 @RestController
 public class LlmCallController {
 
-  /** The outcome of a call the provider did not answer (the worker's {@code LlmCallRecord.ERROR}). */
-  static final String ERROR = "error";
-  private static final Logger log = LoggerFactory.getLogger(LlmCallController.class);
-  private final DatabaseClient db;
-  private final Brokers brokers;
-  private final LlmBudgets budgets;
+  private final LlmCalls calls;
 
-  public LlmCallController(DatabaseClient db, Brokers brokers, LlmBudgets budgets) {
-    this.db = db;
-    this.brokers = brokers;
-    this.budgets = budgets;
-  }
-
-  @PostMapping("/internal/v1/llm-calls")
-  public Mono<ResponseEntity<Map<String, Object>>> record(@RequestBody LlmCall call) {
-    if (call.turnId() == null || call.provider() == null || call.outcome() == null || call.at() == null
-        || call.purpose() == null) {
-      return Mono.error(Problems.badRequest("turnId, purpose, provider, outcome and at are required"));
-    }
-    // the broker: the lead's, or the one its workflow id names (a lead's first turn runs before its row exists)
-    return brokers.ofLeadWorkflow(call.leadId()).map(Optional::of).defaultIfEmpty(Optional.empty())
-        .flatMap(broker -> insert(call, broker.map(Broker::id).orElse(null))
-            .flatMap(inserted -> inserted && broker.isPresent() ? count(broker.get(), call).thenReturn(true)
-                : Mono.just(inserted)))
-        .map(inserted -> ResponseEntity.status(inserted ? HttpStatus.CREATED : HttpStatus.OK)
-            .body(Map.<String, Object>of("turnId", call.turnId(), "attempt", call.attempt())));
-  }
-
-  private Mono<Boolean> insert(LlmCall call, UUID brokerId) {
-    return db.sql("""
-            INSERT INTO llm_calls (turn_id, attempt, broker_id, workflow_id, purpose, provider, model, prompt_version,
-                                   latency_ms, tokens_in, tokens_out, cost_usd, outcome, error, called_at)
-            VALUES (:turn, :attempt, :broker, :workflow, :purpose, :provider, :model, :prompt, :latency, :tin, :tout,
-                    :cost, :outcome, :error, :at)
-            ON CONFLICT (turn_id, attempt) DO NOTHING""")
-        .bind("turn", call.turnId())
-        .bind("attempt", call.attempt())
-        .bind("broker", brokerId == null ? io.r2dbc.spi.Parameters.in(UUID.class) : brokerId)
-        .bind("workflow", nullable(call.leadId()))
-        .bind("purpose", call.purpose())
-        .bind("provider", call.provider())
-        .bind("model", nullable(call.model()))
-        .bind("prompt", nullable(call.promptVersion()))
-        .bind("latency", call.latencyMs())
-        .bind("tin", call.tokensIn() == null ? io.r2dbc.spi.Parameters.in(Integer.class) : call.tokensIn())
-        .bind("tout", call.tokensOut() == null ? io.r2dbc.spi.Parameters.in(Integer.class) : call.tokensOut())
-        .bind("cost", call.costUsd() == null ? io.r2dbc.spi.Parameters.in(BigDecimal.class) : call.costUsd())
-        .bind("outcome", call.outcome())
-        .bind("error", nullable(call.error()))
-        .bind("at", call.at())
-        .fetch().rowsUpdated()
-        .map(n -> n > 0);
-  }
-
-  /**
-   * Adds a newly recorded call to its broker's day (its own time zone) in the daily budget: its cost, and one
-   * turn for the first attempt of a turn the provider answered (a repair is the same turn; a failed call is
-   * none). The budget is a safety net: when Redis is down the call is still recorded.
-   */
-  private Mono<Void> count(Broker broker, LlmCall call) {
-    boolean turn = call.attempt() == 1 && !ERROR.equals(call.outcome());
-    return budgets.count(broker.slug(), call.at().atZone(broker.zone()).toLocalDate(), turn, call.costUsd())
-        .onErrorResume(e -> {
-          log.warn("LLM call {} not counted in broker {}'s daily budget: {}", call.turnId(), broker.slug(), e.toString());
-          return Mono.empty();
-        });
+  public LlmCallController(LlmCalls calls) {
+    this.calls = calls;
   }
 
   /** Per UTC day and provider, within the viewer's broker (a superadmin may name one, or sees all). */
   @GetMapping("/api/v1/llm-calls/daily")
-  public Flux<DailyUsage> daily(@AuthenticationPrincipal Jwt token,
-                                @RequestParam(required = false) LocalDate from,
-                                @RequestParam(required = false) LocalDate to,
-                                @RequestParam(required = false) UUID brokerId) {
+  public Flux<LlmCalls.DailyUsage> daily(@AuthenticationPrincipal Jwt token,
+                                         @RequestParam(required = false) LocalDate from,
+                                         @RequestParam(required = false) LocalDate to,
+                                         @RequestParam(required = false) UUID brokerId) {
     Viewer viewer = Viewer.of(token);
     if (viewer.role() == Role.AGENT) {
       return Flux.error(new ResponseStatusException(HttpStatus.FORBIDDEN, "the cost view is for admins"));
@@ -119,31 +45,6 @@ public class LlmCallController {
       return Flux.error(Problems.badRequest("from must be before to, at most a year apart"));
     }
     UUID broker = viewer.seesAllBrokers() ? brokerId : viewer.brokerId();
-    return db.sql("""
-            SELECT (called_at AT TIME ZONE 'UTC')::date AS day, provider, count(*) AS calls,
-                   count(*) FILTER (WHERE outcome IN ('error', 'fallback')) AS failures,
-                   percentile_cont(0.5) WITHIN GROUP (ORDER BY latency_ms) AS p50,
-                   percentile_cont(0.9) WITHIN GROUP (ORDER BY latency_ms) AS p90,
-                   coalesce(sum(tokens_in), 0) AS tokens_in, coalesce(sum(tokens_out), 0) AS tokens_out,
-                   coalesce(sum(cost_usd), 0) AS cost
-            FROM llm_calls
-            WHERE called_at >= :from AND called_at < :to AND (CAST(:broker AS uuid) IS NULL OR broker_id = :broker)
-            GROUP BY 1, 2 ORDER BY 1, 2""")
-        .bind("from", first.atStartOfDay(java.time.ZoneOffset.UTC).toInstant())
-        .bind("to", last.plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant())
-        .bind("broker", broker == null ? io.r2dbc.spi.Parameters.in(UUID.class) : broker)
-        .map((row, meta) -> new DailyUsage(row.get("day", LocalDate.class), row.get("provider", String.class),
-            row.get("calls", Long.class), row.get("failures", Long.class),
-            Math.round(row.get("p50", Double.class)), Math.round(row.get("p90", Double.class)),
-            row.get("tokens_in", Long.class), row.get("tokens_out", Long.class), row.get("cost", BigDecimal.class)))
-        .all();
-  }
-
-  public record DailyUsage(LocalDate day, String provider, long calls, long failures, long latencyP50Ms,
-                           long latencyP90Ms, long tokensIn, long tokensOut, BigDecimal costUsd) {
-  }
-
-  private static Object nullable(String value) {
-    return value == null ? io.r2dbc.spi.Parameters.in(String.class) : value;
+    return calls.daily(first, last, broker);
   }
 }

@@ -2,6 +2,7 @@ package com.inmo.api.operations;
 
 import com.inmo.api.auth.Role;
 import com.inmo.api.auth.Viewer;
+import com.inmo.api.llm.LlmCalls;
 import com.inmo.api.web.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -10,7 +11,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,10 +36,10 @@ public class ProviderHealthController {
   static final double DEGRADED = 0.05;
   static final int MAX_ERROR = 300;
 
-  private final DatabaseClient db;
+  private final LlmCalls calls;
 
-  public ProviderHealthController(DatabaseClient db) {
-    this.db = db;
+  public ProviderHealthController(LlmCalls calls) {
+    this.calls = calls;
   }
 
   @GetMapping("/api/v1/operations/providers")
@@ -57,25 +57,8 @@ public class ProviderHealthController {
     UUID broker = viewer.seesAllBrokers() ? brokerId : viewer.brokerId();
     Instant until = Instant.now();
     Instant since = until.minus(Duration.ofHours(hours));
-    return db.sql("""
-            SELECT provider, count(*) AS calls,
-                   count(*) FILTER (WHERE outcome IN ('error', 'fallback')) AS failures,
-                   percentile_cont(0.5) WITHIN GROUP (ORDER BY latency_ms) AS p50,
-                   max(called_at) AS last_call_at,
-                   max(called_at) FILTER (WHERE outcome IN ('error', 'fallback')) AS last_failure_at,
-                   (array_agg(error ORDER BY called_at DESC)
-                      FILTER (WHERE outcome IN ('error', 'fallback') AND error IS NOT NULL))[1] AS last_error
-            FROM llm_calls
-            WHERE called_at >= :since AND called_at <= :until
-              AND (CAST(:broker AS uuid) IS NULL OR broker_id = :broker)
-            GROUP BY provider ORDER BY provider""")
-        .bind("since", since)
-        .bind("until", until)
-        .bind("broker", broker == null ? io.r2dbc.spi.Parameters.in(UUID.class) : broker)
-        .map((row, meta) -> ProviderHealth.of(row.get("provider", String.class), row.get("calls", Long.class),
-            row.get("failures", Long.class), row.get("p50", Double.class), row.get("last_call_at", Instant.class),
-            row.get("last_failure_at", Instant.class), row.get("last_error", String.class)))
-        .all()
+    return calls.byProvider(since, until, broker)
+        .map(ProviderHealth::of)
         .collectList()
         .map(list -> new ProviderReport(hours, since, until, list));
   }
@@ -86,14 +69,13 @@ public class ProviderHealthController {
   public record ProviderHealth(String provider, long calls, long failures, double errorRate, long latencyP50Ms,
                                Instant lastCallAt, Instant lastFailureAt, String lastError, String state) {
 
-    static ProviderHealth of(String provider, long calls, long failures, Double p50, Instant lastCallAt,
-                             Instant lastFailureAt, String lastError) {
-      double rate = calls == 0 ? 0 : (double) failures / calls;
+    static ProviderHealth of(LlmCalls.ProviderCalls c) {
+      double rate = c.calls() == 0 ? 0 : (double) c.failures() / c.calls();
       String state = rate >= FAILING ? "failing" : rate >= DEGRADED ? "degraded" : "ok";
-      String error = lastError == null || lastError.length() <= MAX_ERROR ? lastError
-          : lastError.substring(0, MAX_ERROR) + "…";
-      return new ProviderHealth(provider, calls, failures, rate, p50 == null ? 0 : Math.round(p50), lastCallAt,
-          lastFailureAt, error, state);
+      String error = c.lastError() == null || c.lastError().length() <= MAX_ERROR ? c.lastError()
+          : c.lastError().substring(0, MAX_ERROR) + "…";
+      return new ProviderHealth(c.provider(), c.calls(), c.failures(), rate, c.p50() == null ? 0 : Math.round(c.p50()),
+          c.lastCallAt(), c.lastFailureAt(), error, state);
     }
   }
 }

@@ -96,8 +96,8 @@ public class TaskController {
 
   private Mono<TaskView> close(Jwt token, UUID id, TaskStatus target, NoteBody body) {
     String note = body == null ? null : body.note();
-    if (note != null && note.trim().length() > TaskRecordController.MAX_NOTE) {
-      return Mono.error(Problems.badRequest("note must be at most " + TaskRecordController.MAX_NOTE + " characters"));
+    if (note != null && note.trim().length() > Tasks.MAX_NOTE) {
+      return Mono.error(Problems.badRequest("note must be at most " + Tasks.MAX_NOTE + " characters"));
     }
     Viewer viewer = Viewer.of(token);
     Where scope = Tasks.scope(viewer);

@@ -18,6 +18,9 @@ import reactor.core.publisher.Mono;
 @Repository
 public class Tasks {
 
+  /** A closed task's note: the person's, or the workflow's reason for closing it. */
+  public static final int MAX_NOTE = 1_000;
+
   /** Open ones first, soonest due (else oldest) first; then the closed ones, last closed first. */
   private static final String ORDER = """
       \sORDER BY (t.status = 'OPEN') DESC, CASE WHEN t.status = 'OPEN' THEN COALESCE(t.due_at, t.created_at) END,
@@ -51,7 +54,7 @@ public class Tasks {
    * Opens the task for the lead's assigned agent (if any); emits its id, nothing when the lead has a task
    * under that key already.
    */
-  Mono<UUID> insert(LeadRef lead, TaskRecord task, TaskKind kind) {
+  public Mono<UUID> insert(LeadRef lead, TaskRecord task, TaskKind kind) {
     return db.sql("""
             INSERT INTO tasks (id, broker_id, lead_id, workflow_id, key, kind, title, detail, assignee_id, due_at,
                 created_at)
@@ -74,7 +77,7 @@ public class Tasks {
   }
 
   /** The lead's task under that key: its id and status. */
-  Mono<Keyed> byKey(UUID leadId, String key) {
+  public Mono<Keyed> byKey(UUID leadId, String key) {
     return db.sql("SELECT id, status FROM tasks WHERE lead_id = :lead AND key = :key")
         .bind("lead", leadId)
         .bind("key", key)
@@ -86,7 +89,7 @@ public class Tasks {
    * Closes the task if it is still open, by {@code by} (null: its workflow), at {@code at} (null: now).
    * Emits true when this call closed it, false when it was closed already.
    */
-  Mono<Boolean> close(UUID id, TaskStatus status, UUID by, String note, Instant at) {
+  public Mono<Boolean> close(UUID id, TaskStatus status, UUID by, String note, Instant at) {
     return db.sql("""
             UPDATE tasks SET status = :status, done_at = COALESCE(:at, now()),
                 done_by = (SELECT id FROM users WHERE id = :by), note = :note
@@ -101,7 +104,7 @@ public class Tasks {
   }
 
   /** The task, whoever asks (for events). */
-  Mono<TaskView> find(UUID id) {
+  public Mono<TaskView> find(UUID id) {
     return find(new Where(), id);
   }
 
@@ -131,7 +134,7 @@ public class Tasks {
     return s == null || s.isBlank() ? null : s.trim();
   }
 
-  record Keyed(UUID id, String status) {
+  public record Keyed(UUID id, String status) {
   }
 
   public record TaskPage(List<TaskView> items, long total, int limit, int offset) {

@@ -16,7 +16,7 @@ import reactor.core.publisher.Mono;
  * are opened only here; a value that no longer opens (SECRET_KEY rotated) reads as "not connected".
  */
 @Repository
-class BrokerBots {
+public class BrokerBots {
 
   private static final Logger log = LoggerFactory.getLogger(BrokerBots.class);
   private final DatabaseClient db;
@@ -30,7 +30,7 @@ class BrokerBots {
   }
 
   /** A broker's own bot, decrypted. */
-  record BrokerBot(UUID brokerId, String slug, String token, String webhookSecret, Long notifyChatId,
+  public record BrokerBot(UUID brokerId, String slug, String token, String webhookSecret, Long notifyChatId,
                    Instant updatedAt) {
 
     String botId() {
@@ -44,7 +44,7 @@ class BrokerBots {
   }
 
   /** The bot of the active broker with this slug; empty when the broker or its bot is unknown. */
-  Mono<BrokerBot> findBySlug(String slug) {
+  public Mono<BrokerBot> findBySlug(String slug) {
     if (slug == null || slug.isBlank() || slug.length() > 63) {
       return Mono.empty();
     }

@@ -39,13 +39,11 @@ class BrokerTelegramController {
   private final Brokers brokers;
   private final BrokerBots bots;
   private final WebhookBots webhookBots;
-  private final TelegramProperties props;
 
-  BrokerTelegramController(Brokers brokers, BrokerBots bots, WebhookBots webhookBots, TelegramProperties props) {
+  BrokerTelegramController(Brokers brokers, BrokerBots bots, WebhookBots webhookBots) {
     this.brokers = brokers;
     this.bots = bots;
     this.webhookBots = webhookBots;
-    this.props = props;
   }
 
   @PutMapping("/api/v1/brokers/{slug}/telegram")
@@ -70,16 +68,6 @@ class BrokerTelegramController {
     return manageable(jwt, slug).flatMap(broker -> bots.findBySlug(broker.slug())
         .map(BotStatus::of)
         .defaultIfEmpty(new BotStatus(false, null, null, null, null)));
-  }
-
-  @GetMapping("/internal/v1/brokers/{slug}/telegram")
-  Mono<BotToken> token(@PathVariable String slug) {
-    if (props.hasToken() && slug.equalsIgnoreCase(props.defaultBroker())) {
-      return Mono.just(new BotToken(props.token()));
-    }
-    return bots.findBySlug(slug)
-        .map(bot -> new BotToken(bot.token()))
-        .switchIfEmpty(Mono.error(() -> Problems.notFound("Broker '" + slug + "' has no Telegram bot")));
   }
 
   /** The broker, when this user may manage its bot. */
@@ -111,14 +99,6 @@ class BrokerTelegramController {
 
     static BotStatus of(BrokerBots.BrokerBot bot) {
       return new BotStatus(true, bot.botId(), bot.notifyChatId(), bot.updatedAt(), "/webhooks/telegram/" + bot.slug());
-    }
-  }
-
-  public record BotToken(String token) {
-
-    @Override
-    public String toString() {
-      return "BotToken[…]";
     }
   }
 }

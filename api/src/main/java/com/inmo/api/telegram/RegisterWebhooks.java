@@ -43,7 +43,7 @@ public final class RegisterWebhooks {
   private static boolean telegram(Map<String, String> env, PrintStream out) {
     TelegramProperties props = new TelegramProperties(env.get("TELEGRAM_TOKEN"), env.get("TELEGRAM_WEBHOOK_URL"),
         env.get("TELEGRAM_WEBHOOK_SECRET"), env.get("TELEGRAM_API_URL"), env.get("DEFAULT_BROKER_SLUG"),
-        null, null, null);
+        null, null);
     if (!props.hasToken()) {
       out.println("Telegram: TELEGRAM_TOKEN is not set: no default bot, nothing to register");
       return true;

@@ -1,5 +1,6 @@
 package com.inmo.api.telegram;
 
+import com.inmo.api.gateway.LeadGateway;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.telegram.telegrambots.meta.api.objects.Update;
@@ -7,7 +8,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * The one path every update takes, whether Telegram posted it (webhook) or we fetched it (long polling):
- * read it, skip what is not a lead's message, skip what was handed off before, hand off, remember.
+ * read it, skip what is not a lead's message, skip what was handed off before, hand it to the lead's workflow,
+ * remember. The first message of a chat creates the lead (signal-with-start); an edit or a block only signals a
+ * lead that exists. Needs Temporal and Redis only, never the database.
  */
 @Component
 class TelegramIntake {
@@ -15,14 +18,17 @@ class TelegramIntake {
   enum Outcome { SIGNALLED, DUPLICATE, IGNORED }
 
   private final UpdateDedup dedup;
-  private final TelegramHandoff handoff;
+  private final LeadGateway gateway;
 
-  TelegramIntake(UpdateDedup dedup, TelegramHandoff handoff) {
+  TelegramIntake(UpdateDedup dedup, LeadGateway gateway) {
     this.dedup = dedup;
-    this.handoff = handoff;
+    this.gateway = gateway;
   }
 
-  /** Completes with what became of the update; errors (a 503 problem) when Temporal did not take it. */
+  /**
+   * Completes with what became of the update; errors (a 503 problem) when Temporal did not take it, so that
+   * Telegram retries.
+   */
   Mono<Outcome> accept(BotCredentials bot, Update update) {
     Optional<LeadInbound> inbound = TelegramUpdates.read(update);
     if (inbound.isEmpty()) {
@@ -31,8 +37,15 @@ class TelegramIntake {
     long updateId = update.getUpdateId();
     return dedup.seen(bot.botKey(), updateId).flatMap(seen -> seen
         ? Mono.just(Outcome.DUPLICATE)
-        : handoff.deliver(bot.brokerSlug(), inbound.get())
+        : handOff(bot.brokerSlug(), inbound.get())
             .then(dedup.remember(bot.botKey(), updateId))
             .thenReturn(Outcome.SIGNALLED));
+  }
+
+  private Mono<Void> handOff(String brokerSlug, LeadInbound in) {
+    String workflowId = in.workflowId(brokerSlug);
+    return in.mayStartLead()
+        ? gateway.inbound(workflowId, in.start(brokerSlug), in.message())
+        : gateway.inboundIfRunning(workflowId, in.message()).then();
   }
 }

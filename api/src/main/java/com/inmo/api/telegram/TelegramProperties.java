@@ -12,7 +12,6 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param webhookSecret  what Telegram sends in {@code X-Telegram-Bot-Api-Secret-Token}
  * @param apiUrl         the Bot API's base URL (a self-hosted Bot API server or a test stub)
  * @param defaultBroker  the broker whose leads the default bot serves
- * @param handoffTimeout how long a webhook waits for Temporal before answering 503 (Telegram then retries)
  * @param healthCacheTtl how long {@code getWebhookInfo} is reused by {@code /health}, which load balancers poll
  * @param brokerBotCacheTtl how long a broker's bot read from the database is used before it is read again
  *                       (a rotated secret reaches every replica within it); while the database is down, the
@@ -20,7 +19,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("inmo.telegram")
 public record TelegramProperties(String token, String webhookUrl, String webhookSecret, String apiUrl,
-                                 String defaultBroker, Duration handoffTimeout, Duration healthCacheTtl,
+                                 String defaultBroker, Duration healthCacheTtl,
                                  Duration brokerBotCacheTtl) {
 
   public TelegramProperties {
@@ -29,7 +28,6 @@ public record TelegramProperties(String token, String webhookUrl, String webhook
     webhookSecret = trim(webhookSecret);
     apiUrl = apiUrl == null || apiUrl.isBlank() ? "https://api.telegram.org" : apiUrl.trim();
     defaultBroker = defaultBroker == null || defaultBroker.isBlank() ? "demo" : defaultBroker.trim();
-    handoffTimeout = handoffTimeout == null ? Duration.ofSeconds(10) : handoffTimeout;
     healthCacheTtl = healthCacheTtl == null ? Duration.ofSeconds(30) : healthCacheTtl;
     brokerBotCacheTtl = brokerBotCacheTtl == null ? Duration.ofSeconds(60) : brokerBotCacheTtl;
   }

@@ -143,7 +143,7 @@ public final class TelegramWebhookCheck {
 
   private static TelegramProperties properties(Map<String, String> env, String token, String webhookUrl) {
     return new TelegramProperties(token, webhookUrl, null, env.get("TELEGRAM_API_URL"), env.get("DEFAULT_BROKER_SLUG"),
-        null, null, null);
+        null, null);
   }
 
   private record BrokerBot(UUID brokerId, String slug, byte[] sealedToken) {

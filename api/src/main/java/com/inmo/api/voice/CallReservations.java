@@ -30,7 +30,7 @@ import reactor.core.publisher.Mono;
  * net over the lead workflow's own per-lead caps, not a ledger.
  */
 @Component
-class CallReservations {
+public class CallReservations {
 
   static final Duration WINDOW = Duration.ofHours(1);
   static final Duration REMEMBER_RESERVATION = Duration.ofDays(7);
@@ -92,10 +92,10 @@ class CallReservations {
   }
 
   /** @param providerCallId the call placed under this reservation before (a retry), or null */
-  record Outcome(boolean granted, String refusedBy, long count, String providerCallId) {
+  public record Outcome(boolean granted, String refusedBy, long count, String providerCallId) {
   }
 
-  Mono<Outcome> reserve(String brokerSlug, UUID leadId, String idempotencyKey, int perBrokerPerHour,
+  public Mono<Outcome> reserve(String brokerSlug, UUID leadId, String idempotencyKey, int perBrokerPerHour,
                         int perLeadPerDay, ZoneId zone, Instant now) {
     LocalDate day = now.atZone(zone).toLocalDate();
     long dayStart = day.atStartOfDay(zone).toInstant().toEpochMilli();
@@ -109,7 +109,7 @@ class CallReservations {
   }
 
   /** Records the provider's call id on a reservation; false when there is no such reservation. */
-  Mono<Boolean> recordCall(String idempotencyKey, String providerCallId) {
+  public Mono<Boolean> recordCall(String idempotencyKey, String providerCallId) {
     return redis.execute(RECORD, List.of(RESERVATIONS), List.of(idempotencyKey, providerCallId))
         .next().map(n -> n == 1L);
   }

@@ -1,14 +1,10 @@
 package com.inmo.api.voice;
 
+import com.inmo.api.gateway.CallGateway;
 import com.inmo.api.internal.InternalToken;
 import com.inmo.api.internal.InternalTokenFilter;
 import com.inmo.api.web.Problems;
 import com.inmo.workflows.call.CallReport;
-import com.inmo.workflows.call.CallWorkflow;
-import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowNotFoundException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -17,7 +13,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * The simulated voice provider's end-of-call webhook (dev mode and tests): the same path a real provider's
@@ -30,12 +25,11 @@ import reactor.core.scheduler.Schedulers;
 @RestController
 public class SimulatedVoiceWebhook {
 
-  private static final Logger log = LoggerFactory.getLogger(SimulatedVoiceWebhook.class);
-  private final WorkflowClient client;
+  private final CallGateway calls;
   private final InternalToken token;
 
-  public SimulatedVoiceWebhook(WorkflowClient client, @Value("${inmo.internal-api-token:}") String internalToken) {
-    this.client = client;
+  public SimulatedVoiceWebhook(CallGateway calls, @Value("${inmo.internal-api-token:}") String internalToken) {
+    this.calls = calls;
     this.token = new InternalToken(internalToken);
   }
 
@@ -50,17 +44,9 @@ public class SimulatedVoiceWebhook {
       if (report.callWorkflowId() == null || report.callWorkflowId().isBlank() || report.status() == null) {
         return Mono.error(Problems.badRequest("callWorkflowId and status are required"));
       }
-      return Mono.fromRunnable(() -> client.newWorkflowStub(CallWorkflow.class, report.callWorkflowId()).report(report))
-          .subscribeOn(Schedulers.boundedElastic())
-          .timeout(java.time.Duration.ofSeconds(10))
-          .thenReturn(new Signalled(report.callWorkflowId()))
-          .onErrorMap(e -> !(e instanceof ResponseStatusException), e -> {
-            if (e instanceof WorkflowNotFoundException) {
-              return Problems.notFound("No running call workflow " + report.callWorkflowId());
-            }
-            log.warn("Temporal did not take the call report of {}: {}", report.callWorkflowId(), e.toString());
-            return Problems.unavailable("Temporal is not available; retry");
-          });
+      return calls.report(report).flatMap(taken -> taken
+          ? Mono.just(new Signalled(report.callWorkflowId()))
+          : Mono.error(Problems.notFound("No running call workflow " + report.callWorkflowId())));
     }).switchIfEmpty(Mono.error(() -> Problems.badRequest("A CallReport body is required")));
   }
 

@@ -2,6 +2,7 @@ package com.inmo.api.voice;
 
 import com.inmo.api.events.EventBus;
 import com.inmo.api.events.LiveEvent;
+import com.inmo.api.gateway.CallGateway;
 import com.inmo.api.voice.ProviderJson.CallMeta;
 import com.inmo.workflows.call.CallReport;
 import com.inmo.workflows.call.CallStatus;
@@ -19,12 +20,12 @@ import reactor.core.publisher.Mono;
 class VoiceHandoff {
 
   private final VoiceDedup dedup;
-  private final CallSignals signals;
+  private final CallGateway calls;
   private final EventBus events;
 
-  VoiceHandoff(VoiceDedup dedup, CallSignals signals, EventBus events) {
+  VoiceHandoff(VoiceDedup dedup, CallGateway calls, EventBus events) {
     this.dedup = dedup;
-    this.signals = signals;
+    this.calls = calls;
     this.events = events;
   }
 
@@ -41,7 +42,7 @@ class VoiceHandoff {
       if (seen) {
         return Mono.just(answer("ignored", "duplicate"));
       }
-      return signals.report(report).flatMap(taken -> {
+      return calls.report(report).flatMap(taken -> {
         if (!taken) {
           return Mono.just(answer("ignored", "no running call workflow " + report.callWorkflowId()));
         }

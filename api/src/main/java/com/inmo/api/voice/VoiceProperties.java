@@ -15,19 +15,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param blandWebhookSecret {@code BLAND_WEBHOOK_SECRET}: the HMAC key of Bland's {@code X-Webhook-Signature};
  *                           blank: the Bland webhook answers 503
  * @param signatureTolerance how far a signed webhook's timestamp may be from our clock
- * @param signalTimeout      how long a webhook waits for Temporal before answering 503
  * @param rememberFor        how long a delivered report is remembered to answer a copy "duplicate"
  */
 @ConfigurationProperties("inmo.voice")
 public record VoiceProperties(String provider, String vapiWebhookSecret, String blandWebhookSecret,
-                              Duration signatureTolerance, Duration signalTimeout, Duration rememberFor) {
+                              Duration signatureTolerance, Duration rememberFor) {
 
   public VoiceProperties {
     provider = provider == null ? "" : provider.trim().toLowerCase(Locale.ROOT);
     vapiWebhookSecret = vapiWebhookSecret == null ? "" : vapiWebhookSecret.trim();
     blandWebhookSecret = blandWebhookSecret == null ? "" : blandWebhookSecret.trim();
     signatureTolerance = signatureTolerance == null ? Duration.ofMinutes(5) : signatureTolerance;
-    signalTimeout = signalTimeout == null ? Duration.ofSeconds(10) : signalTimeout;
     rememberFor = rememberFor == null ? Duration.ofDays(7) : rememberFor;
   }
 

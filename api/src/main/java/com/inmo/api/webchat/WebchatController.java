@@ -5,8 +5,12 @@ import com.inmo.api.brokers.Broker;
 import com.inmo.api.brokers.Brokers;
 import com.inmo.api.events.EventBus;
 import com.inmo.api.events.LiveEvent;
+import com.inmo.api.gateway.LeadGateway;
 import com.inmo.api.messages.Messages;
 import com.inmo.api.web.Problems;
+import com.inmo.workflows.lead.Channel;
+import com.inmo.workflows.lead.InboundMessage;
+import com.inmo.workflows.lead.LeadStart;
 import com.inmo.workflows.lead.LeadWorkflowIds;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,7 +34,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The public web chat widget's API. A visitor opens a session (its token is their identity), posts
- * messages that go straight to the lead's workflow, and reads the conversation as a list or a live stream.
+ * messages that go straight to the lead's workflow (signal-with-start: the first one creates it, and Temporal
+ * holds each durably before the 202), and reads the conversation as a list or a live stream.
  * Opening sessions and posting messages are budgeted ({@link WebchatLimits}).
  */
 @RestController
@@ -47,18 +52,18 @@ public class WebchatController {
 
   private final Brokers brokers;
   private final WebchatSessions sessions;
-  private final LeadSignals signals;
+  private final LeadGateway gateway;
   private final Messages messages;
   private final EventBus events;
   private final JsonMapper json;
   private final WebchatLimits limits;
 
-  public WebchatController(Brokers brokers, WebchatSessions sessions, LeadSignals signals, Messages messages,
+  public WebchatController(Brokers brokers, WebchatSessions sessions, LeadGateway gateway, Messages messages,
                            EventBus events, JsonMapper json, WebchatLimits limits) {
     this.brokers = brokers;
     this.sessions = sessions;
     this.limits = limits;
-    this.signals = signals;
+    this.gateway = gateway;
     this.messages = messages;
     this.events = events;
     this.json = json;
@@ -92,8 +97,10 @@ public class WebchatController {
     String messageId = m.clientMessageId() != null ? m.clientMessageId() : UUID.randomUUID().toString();
     return session(brokerSlug, m.sessionId()).flatMap(broker -> {
       String workflowId = LeadWorkflowIds.webchat(broker.slug(), m.sessionId());
-      return limits.message(m.sessionId()).then(signals.webchatMessage(broker.slug(), m.sessionId(), workflowId, messageId, text)
-          .thenReturn(new Accepted(messageId, workflowId, LeadWorkflowIds.leadId(workflowId))));
+      LeadStart start = new LeadStart(broker.slug(), Channel.WEBCHAT, m.sessionId(), "webchat", null, null);
+      InboundMessage message = new InboundMessage(messageId, "TEXT", text, Instant.now(), null, null);
+      return limits.message(m.sessionId()).then(gateway.inbound(workflowId, start, message))
+          .thenReturn(new Accepted(messageId, workflowId, LeadWorkflowIds.leadId(workflowId)));
     });
   }
 

@@ -1,23 +1,15 @@
 package com.inmo.api.isolation;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.inmo.api.events.EventBus;
 import com.inmo.api.events.LiveEvent;
 import com.inmo.api.internal.InternalTokenFilter;
-import com.inmo.api.leads.FakeLeadWorkflow;
-import com.inmo.api.support.ApiIntegrationTest;
+import com.inmo.api.gateway.FakeLeadGateway;
+import com.inmo.api.support.FakeGatewayApiTest;
 import com.inmo.api.support.InternalApi;
 import com.inmo.api.support.TestData;
-import com.inmo.workflows.lead.Channel;
-import com.inmo.workflows.lead.LeadStart;
-import com.inmo.workflows.lead.LeadWorkflow;
 import com.inmo.workflows.lead.LeadWorkflowIds;
-import io.temporal.api.enums.v1.EventType;
-import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowOptions;
-import io.temporal.worker.WorkerFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -25,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -46,13 +37,11 @@ import reactor.test.StepVerifier;
  * Every lead, appointment, call, task, pipeline and event endpoint under {@code /api/v1}, tried by an admin with
  * another broker's lead and by an agent with a colleague's lead: 404 (never 403, which would confirm the
  * lead exists), and nothing changes — not the row, its messages, moves, visits, calls or tasks, nor its workflow,
- * which runs on a worker that would accept every action (a scoping slip would answer 200).
+ * which would accept every action (a scoping slip would answer 200) and records what it is sent.
  */
-@ApiIntegrationTest
+@FakeGatewayApiTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TenantIsolationTest {
-
-  static final String QUEUE = "api-test-isolation";
 
   @Autowired
   WebTestClient http;
@@ -63,10 +52,9 @@ class TenantIsolationTest {
   @Autowired
   JwtEncoder jwt;
   @Autowired
-  WorkflowClient temporal;
+  FakeLeadGateway workflows;
   @Autowired
   EventBus bus;
-  WorkerFactory workers;
   TestData data;
   TestData.TestBroker mine;
   TestData.TestBroker other;
@@ -126,9 +114,6 @@ class TenantIsolationTest {
 
   @BeforeAll
   void setUp() {
-    workers = WorkerFactory.newInstance(temporal);
-    workers.newWorker(QUEUE).registerWorkflowImplementationTypes(FakeLeadWorkflow.class);
-    workers.start();
     data = new TestData(db, jwt);
     mine = data.broker();
     other = data.broker();
@@ -142,12 +127,7 @@ class TenantIsolationTest {
     agentsOwnLead = lead(mine, agent);
   }
 
-  @AfterAll
-  void stopWorkers() {
-    workers.shutdownNow();
-  }
-
-  /** A lead with a running workflow (its first task done), a message, a move, a visit, a call and a task. */
+  /** A lead with a running workflow, a message, a move, a visit, a call and a task. */
   Target lead(TestData.TestBroker broker, UUID assignee) {
     String workflowId = LeadWorkflowIds.imported(broker.slug(), UUID.randomUUID());
     UUID id = LeadWorkflowIds.leadId(workflowId);
@@ -176,11 +156,7 @@ class TenantIsolationTest {
     data.execute("INSERT INTO appointments (id, broker_id, lead_id, workflow_id, slot_start, slot_end) "
         + "VALUES (:id, :b, :l, :w, :s, :e)", Map.of("id", appointment, "b", broker.id(), "l", id, "w", workflowId,
         "s", slot, "e", slot.plus(1, ChronoUnit.HOURS)));
-    LeadWorkflow stub = temporal.newWorkflowStub(LeadWorkflow.class,
-        WorkflowOptions.newBuilder().setWorkflowId(workflowId).setTaskQueue(QUEUE).build());
-    WorkflowClient.start(stub::run, new LeadStart(broker.slug(), Channel.IMPORT, null, "import", null, null));
-    await().atMost(Duration.ofSeconds(10)).until(() -> temporal.fetchHistory(workflowId).getEvents().stream()
-        .anyMatch(e -> e.getEventType() == EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED));
+    workflows.running(FakeLeadGateway.view(workflowId, Map.of("stage", "PROFILING")));
     return new Target(id, workflowId, appointment, broker.slug(), task);
   }
 
@@ -195,9 +171,7 @@ class TenantIsolationTest {
                 || (SELECT string_agg(status || coalesce(note, ''), ',') FROM tasks WHERE lead_id = l.id)
               FROM leads l WHERE l.id = :id""")
         .bind("id", t.id()).map((r, meta) -> r.get(0, String.class)).one().block();
-    List<String> history = temporal.fetchHistory(t.workflowId()).getEvents().stream()
-        .map(e -> e.getEventType().name()).toList();
-    return row + " " + history;
+    return row + " " + workflows.sent(t.workflowId());
   }
 
   @ParameterizedTest(name = "{0}: {1}")
@@ -229,6 +203,8 @@ class TenantIsolationTest {
         .expectStatus().isOk();
     http.post().uri("/api/v1/leads/" + agentsOwnLead.id() + "/takeover").header("Authorization", "Bearer " + agentToken)
         .exchange().expectStatus().isOk();
+    assertThat(workflows.sent(agentsOwnLead.workflowId())).extracting(FakeLeadGateway.Sent::what)
+        .containsExactly("takeOver");
     http.get().uri("/api/v1/calls?leadId=" + colleaguesLead.id()).header("Authorization", "Bearer " + adminToken)
         .exchange().expectStatus().isOk().expectBody().jsonPath("$.total").isEqualTo(1);
     http.get().uri("/api/v1/appointments?leadId=" + colleaguesLead.id()).header("Authorization", "Bearer " + adminToken)

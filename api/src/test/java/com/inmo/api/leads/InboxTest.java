@@ -1,22 +1,16 @@
 package com.inmo.api.leads;
 
-import com.inmo.api.internal.InternalTokenFilter;
-import com.inmo.api.support.ApiIntegrationTest;
+import com.inmo.api.gateway.FakeLeadGateway;
+import com.inmo.api.support.FakeGatewayApiTest;
 import com.inmo.api.support.InternalApi;
 import com.inmo.api.support.TestData;
-import com.inmo.workflows.lead.Channel;
-import com.inmo.workflows.lead.LeadStart;
-import com.inmo.workflows.lead.LeadWorkflow;
 import com.inmo.workflows.lead.LeadWorkflowIds;
-import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowOptions;
-import io.temporal.worker.WorkerFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,10 +23,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * The inbox: the viewer's human-mode leads, with who holds them and since when (from each workflow), the
  * longest wait first.
  */
-@ApiIntegrationTest
+@FakeGatewayApiTest
 class InboxTest {
-
-  static final String QUEUE = "api-test-inbox";
 
   @Autowired
   WebTestClient http;
@@ -43,8 +35,7 @@ class InboxTest {
   @Autowired
   JwtEncoder jwt;
   @Autowired
-  WorkflowClient temporal;
-  WorkerFactory workers;
+  FakeLeadGateway workflows;
   TestData data;
   TestData.TestBroker broker;
   UUID adminId;
@@ -59,41 +50,41 @@ class InboxTest {
     broker = data.broker();
     adminId = data.user(broker, "ADMIN");
     admin = data.token(adminId, "ADMIN", broker.id());
-    workers = WorkerFactory.newInstance(temporal);
-    workers.newWorker(QUEUE).registerWorkflowImplementationTypes(HumanModeLeadWorkflow.class);
-    workers.start();
   }
 
-  @AfterEach
-  void stopWorkers() {
-    workers.shutdownNow();
-  }
-
-  /** A lead whose row says {@code humanModeRow} and whose workflow answers {@code human} (see the fake). */
-  private UUID lead(String name, boolean humanModeRow, String human) {
+  /** A lead whose row says {@code humanModeRow} and whose workflow answers with {@code view}'s fields. */
+  private UUID lead(String name, boolean humanModeRow, Map<String, Object> view) {
     String workflowId = LeadWorkflowIds.imported(broker.slug(), UUID.randomUUID());
     UUID id = LeadWorkflowIds.leadId(workflowId);
     Map<String, Object> snapshot = TestData.snapshot(broker.slug(), workflowId, name, null, "PROFILING", 30, "WARM");
     snapshot.put("humanMode", humanModeRow);
-    InternalApi.client(internalServer).put().uri("/internal/v1/leads/" + id).header(InternalTokenFilter.HEADER, TestData.INTERNAL_TOKEN)
+    InternalApi.client(internalServer).put().uri("/internal/v1/leads/" + id)
         .contentType(MediaType.APPLICATION_JSON).bodyValue(snapshot)
         .exchange().expectStatus().isNoContent();
-    LeadWorkflow stub = temporal.newWorkflowStub(LeadWorkflow.class,
-        WorkflowOptions.newBuilder().setWorkflowId(workflowId).setTaskQueue(QUEUE).build());
-    WorkflowClient.start(stub::run, new LeadStart(broker.slug(), Channel.IMPORT, null, human, null, null));
+    workflows.running(FakeLeadGateway.view(workflowId, view));
     return id;
   }
+
+  /** The workflow's human mode: who holds the conversation, since when, and since when the lead waits (or null). */
+  private static Map<String, Object> human(UUID holder, Instant since, Instant waitingSince) {
+    Map<String, Object> view = new HashMap<>(Map.of("stage", "PROFILING", "humanMode", true, "humanSince", since));
+    view.put("humanUserId", holder == null ? null : holder.toString());
+    view.put("humanWaitingSince", waitingSince);
+    return view;
+  }
+
+  private static final Map<String, Object> AI_MODE = Map.of("stage", "PROFILING", "humanMode", false);
 
   @Test
   void humanModeLeadsComeLongestWaitFirstWithWhoHoldsThem() {
     Instant held = now.minus(Duration.ofMinutes(10));
     Instant asked = now.minus(Duration.ofMinutes(40));
     Instant answered = now.minus(Duration.ofMinutes(20));
-    UUID heldByAdmin = lead("Bea", true, "true|" + adminId + "|" + held + "|" + held);
-    UUID askedForAPerson = lead("Carla", true, "true|-|" + asked + "|" + asked);
-    UUID answeredAlready = lead("Dora", true, "true|" + adminId + "|" + answered + "|-");
-    lead("Eva", false, "false|-|-|-"); // the AI works it: not in the inbox
-    lead("Flor", true, "false|-|-|-"); // released since its row was written: not in the inbox either
+    UUID heldByAdmin = lead("Bea", true, human(adminId, held, held));
+    UUID askedForAPerson = lead("Carla", true, human(null, asked, asked));
+    UUID answeredAlready = lead("Dora", true, human(adminId, answered, null));
+    lead("Eva", false, AI_MODE); // the AI works it: not in the inbox
+    lead("Flor", true, AI_MODE); // released since its row was written: not in the inbox either
 
     http.get().uri("/api/v1/leads/inbox").header("Authorization", "Bearer " + admin).exchange()
         .expectStatus().isOk()
@@ -119,8 +110,8 @@ class InboxTest {
   void anAgentSeesOnlyTheLeadsAssignedToThem() {
     UUID agentId = data.user(broker, "AGENT");
     String agent = data.token(agentId, "AGENT", broker.id());
-    UUID mine = lead("Gina", true, "true|-|" + now + "|" + now);
-    lead("Hilda", true, "true|-|" + now + "|" + now);
+    UUID mine = lead("Gina", true, human(null, now, now));
+    lead("Hilda", true, human(null, now, now));
     data.assign(mine, agentId);
 
     http.get().uri("/api/v1/leads/inbox").header("Authorization", "Bearer " + agent).exchange()

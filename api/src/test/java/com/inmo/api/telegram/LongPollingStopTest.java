@@ -12,7 +12,7 @@ class LongPollingStopTest {
   @Test
   void stopEndsTheLoop() throws InterruptedException {
     BotApiStub stub = new BotApiStub(LongPollingTest.TOKEN);
-    TelegramProperties props = new TelegramProperties(LongPollingTest.TOKEN, "", "", stub.url(), "demo", null, null,
+    TelegramProperties props = new TelegramProperties(LongPollingTest.TOKEN, "", "", stub.url(), "demo", null,
         null);
     BotApi api = new BotApi(props);
     LongPolling polling = new LongPolling(props, api, null, new WebhookBots(props, null));

@@ -43,7 +43,7 @@ import redis.embedded.RedisServer;
         "inmo.telegram.token=", "inmo.telegram.webhook-url=",
         "inmo.telegram.webhook-secret=" + TelegramWhenDependenciesFailTest.SECRET,
         "inmo.telegram.default-broker=" + TelegramWhenDependenciesFailTest.DEFAULT_BROKER,
-        "inmo.telegram.handoff-timeout=3s",
+        "inmo.gateway.signal-timeout=3s",
         // read a broker's bot from the database on every call: the cache must serve only because it is down
         "inmo.telegram.broker-bot-cache-ttl=0s"})
 @AutoConfigureWebTestClient

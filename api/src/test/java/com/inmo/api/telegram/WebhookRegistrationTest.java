@@ -117,7 +117,7 @@ class WebhookRegistrationTest {
     BotApiStub refusing = new BotApiStub("another-token");
     try {
       TelegramProperties props = new TelegramProperties(DefaultBotContext.TOKEN, DefaultBotContext.WEBHOOK_URL,
-          DefaultBotContext.SECRET, refusing.url(), "demo", null, null, null);
+          DefaultBotContext.SECRET, refusing.url(), "demo", null, null);
       WebhookRegistration registration = new WebhookRegistration(props, new BotApi(props));
 
       WebhookRegistration.State state = registration.register(Retry.backoff(2, Duration.ofMillis(10))).block();
@@ -135,7 +135,7 @@ class WebhookRegistrationTest {
     BotApiStub stub = new BotApiStub(DefaultBotContext.TOKEN);
     try {
       TelegramProperties props = new TelegramProperties(DefaultBotContext.TOKEN, DefaultBotContext.WEBHOOK_URL, "",
-          stub.url(), "demo", null, null, null);
+          stub.url(), "demo", null, null);
 
       WebhookRegistration.State state = new WebhookRegistration(props, new BotApi(props))
           .register(Retry.backoff(2, Duration.ofMillis(10))).block();

@@ -12,7 +12,7 @@ import tools.jackson.databind.json.JsonMapper;
 class VoiceWebhookUnconfiguredTest {
 
   private final VoiceWebhookController controller = new VoiceWebhookController(
-      new VoiceProperties("vapi", "", "", null, null, null), null, JsonMapper.builder().build());
+      new VoiceProperties("vapi", "", "", null, null), null, JsonMapper.builder().build());
 
   @Test
   void vapiWithoutItsSecretIs503() {

@@ -36,7 +36,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {"spring.config.name=inmo-api", "inmo.internal-api-token=test-internal-token",
         "inmo.voice.vapi-webhook-secret=" + VoiceWebhookWhenDependenciesFailTest.SECRET,
-        "inmo.voice.signal-timeout=3s"})
+        "inmo.gateway.signal-timeout=3s"})
 @AutoConfigureWebTestClient
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class VoiceWebhookWhenDependenciesFailTest {

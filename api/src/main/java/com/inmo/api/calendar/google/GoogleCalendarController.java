@@ -2,6 +2,8 @@ package com.inmo.api.calendar.google;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.inmo.api.auth.Role;
+import com.inmo.api.auth.UserAccount;
+import com.inmo.api.auth.UserAccounts;
 import com.inmo.api.auth.Viewer;
 import com.inmo.api.brokers.Broker;
 import com.inmo.api.brokers.Brokers;
@@ -22,7 +24,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.reactive.ServerHttpRequest;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -64,18 +65,18 @@ public class GoogleCalendarController {
   private final GoogleTokenExchange tokens;
   private final GoogleCalendarSettings settings;
   private final EventBus events;
-  private final DatabaseClient db;
+  private final UserAccounts users;
 
   public GoogleCalendarController(Brokers brokers, CalendarConnections connections, OAuthStates states,
                                   GoogleTokenExchange tokens, GoogleCalendarSettings settings, EventBus events,
-                                  DatabaseClient db) {
+                                  UserAccounts users) {
     this.brokers = brokers;
     this.connections = connections;
     this.states = states;
     this.tokens = tokens;
     this.settings = settings;
     this.events = events;
-    this.db = db;
+    this.users = users;
   }
 
   /** Whose calendar a request is about: the broker's ({@code userId} null) or one agent's. */
@@ -161,10 +162,11 @@ public class GoogleCalendarController {
             .thenReturn(saved));
   }
 
+  /** The user, while active in the broker (or a superadmin). */
   private Mono<UUID> activeUser(UUID userId, UUID brokerId) {
-    return db.sql("SELECT id FROM users WHERE id = :u AND active AND (broker_id = :b OR role = 'SUPERADMIN')")
-        .bind("u", userId).bind("b", brokerId)
-        .map((row, meta) -> row.get("id", UUID.class)).one();
+    return users.findById(userId)
+        .filter(u -> u.active() && (brokerId.equals(u.brokerId()) || u.role() == Role.SUPERADMIN))
+        .map(UserAccount::id);
   }
 
   private ResponseEntity<Void> redirect(String outcome) {
@@ -277,9 +279,7 @@ public class GoogleCalendarController {
   }
 
   private Mono<UUID> userOf(UUID brokerId, UUID userId) {
-    return db.sql("SELECT id FROM users WHERE id = :u AND broker_id = :b")
-        .bind("u", userId).bind("b", brokerId)
-        .map((row, meta) -> row.get("id", UUID.class)).one();
+    return users.findById(userId).filter(u -> brokerId.equals(u.brokerId())).map(UserAccount::id);
   }
 
   private static boolean isSelf(Viewer viewer, String agent) {

@@ -2,6 +2,7 @@ package com.inmo.api.leads.intake;
 
 import static com.inmo.api.db.Sql.nullable;
 
+import com.inmo.api.gateway.LeadGateway;
 import com.inmo.workflows.lead.Channel;
 import com.inmo.workflows.lead.LeadStart;
 import com.inmo.workflows.lead.LeadWorkflowIds;
@@ -23,11 +24,11 @@ import reactor.core.publisher.Mono;
 public class LeadIntake {
 
   private final DatabaseClient db;
-  private final WorkflowStarts starts;
+  private final LeadGateway gateway;
 
-  public LeadIntake(DatabaseClient db, WorkflowStarts starts) {
+  public LeadIntake(DatabaseClient db, LeadGateway gateway) {
     this.db = db;
-    this.starts = starts;
+    this.gateway = gateway;
   }
 
   /** The broker a lead goes to. */
@@ -83,7 +84,7 @@ public class LeadIntake {
     UUID leadId = LeadWorkflowIds.leadId(workflowId);
     LeadStart start = new LeadStart(broker.brokerSlug(), channel, null, lead.source(), lead.fields(), null);
     return insertRow(broker.brokerId(), leadId, workflowId, agentId, lead, channel)
-        .then(starts.start(workflowId, start))
+        .then(gateway.start(workflowId, start))
         .onErrorResume(e -> deleteRow(leadId).then(Mono.error(e)))
         .thenReturn(new Created(leadId, workflowId));
   }

@@ -3,6 +3,8 @@ package com.inmo.api.leads.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.inmo.api.gateway.LeadGateway;
+import com.inmo.api.gateway.UnreachableTemporal;
 import com.inmo.api.support.ApiIntegrationTest;
 import com.inmo.api.support.TestData;
 import com.inmo.workflows.lead.Channel;
@@ -13,9 +15,6 @@ import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionDescription;
 import io.temporal.common.converter.DefaultDataConverter;
-import io.temporal.serviceclient.WorkflowServiceStubs;
-import io.temporal.serviceclient.WorkflowServiceStubsOptions;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -158,21 +157,15 @@ class NewLeadTest {
   }
 
   @Test
-  void temporalDownIs503() throws Exception {
-    int port;
-    try (ServerSocket s = new ServerSocket(0)) {
-      port = s.getLocalPort();
-    }
-    WorkflowServiceStubs nowhere = WorkflowServiceStubs.newServiceStubs(
-        WorkflowServiceStubsOptions.newBuilder().setTarget("127.0.0.1:" + port).build());
-    try {
-      WorkflowStarts starts = new WorkflowStarts(WorkflowClient.newInstance(nowhere), Duration.ofSeconds(2));
-      assertThatThrownBy(() -> starts.start("lead-x-" + UUID.randomUUID(),
+  void temporalDownIs503() {
+    try (UnreachableTemporal temporal = new UnreachableTemporal(Duration.ofSeconds(2))) {
+      LeadGateway gateway = temporal.gateway();
+      assertThatThrownBy(() -> gateway.start("lead-x-" + UUID.randomUUID(),
               new LeadStart("x", Channel.MANUAL, null, "manual", null, null)).block(Duration.ofSeconds(10)))
           .isInstanceOfSatisfying(ResponseStatusException.class,
               e -> assertThat(e.getStatusCode().value()).isEqualTo(503));
       // and the lead's row, written first, is gone again
-      LeadIntake intake = new LeadIntake(db, starts);
+      LeadIntake intake = new LeadIntake(db, gateway);
       LeadCandidate lead = ((LeadCandidate.Valid) LeadCandidate.of(
           new NewLead("Ana", "987654321", null, null, null, null, null, null, null, null, null), "manual")).lead();
       assertThatThrownBy(() -> intake.create(new LeadIntake.Target(broker.id(), broker.slug()), null, lead,
@@ -189,8 +182,6 @@ class NewLeadTest {
       assertThat(report.rejected()).extracting(ImportReport.Rejected::row).containsExactly(2L, 3L, 4L, 5L, 6L, 7L);
       assertThat(report.rejected()).extracting(ImportReport.Rejected::reason).containsOnly(LeadImport.UNAVAILABLE);
       assertThat(data.count("SELECT count(*) FROM leads WHERE broker_id = :b", Map.of("b", broker.id()))).isZero();
-    } finally {
-      nowhere.shutdownNow();
     }
   }
 }
