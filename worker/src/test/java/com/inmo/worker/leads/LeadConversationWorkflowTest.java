@@ -110,7 +110,7 @@ class LeadConversationWorkflowTest extends LeadWorkflowTestBase {
     LeadView waiting = state(id);
     assertThat(messenger.to(id)).isEmpty();
     Instant nineAm = elevenPm.plusDays(1).with(LocalTime.of(9, 0)).toInstant();
-    assertThat(waiting.nextAction().kind()).isEqualTo("SEND_REPLY");
+    assertThat(waiting.nextAction().kind()).isEqualTo(com.inmo.workflows.lead.TimerKind.SEND_REPLY);
     assertThat(waiting.nextAction().at()).isEqualTo(nineAm);
 
     env.sleep(Duration.between(now(), nineAm.plusSeconds(30)));

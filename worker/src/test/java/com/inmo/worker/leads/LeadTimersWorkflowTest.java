@@ -53,7 +53,7 @@ class LeadTimersWorkflowTest extends LeadWorkflowTestBase {
 
     LeadView view = state(id);
     assertThat(view.followUpsSent()).isZero();
-    assertThat(view.nextAction().kind()).isEqualTo("FOLLOW_UP");
+    assertThat(view.nextAction().kind()).isEqualTo(com.inmo.workflows.lead.TimerKind.FOLLOW_UP);
     assertThat(Duration.between(now(), view.nextAction().at())).isLessThanOrEqualTo(Duration.ofMinutes(10));
   }
 

@@ -186,7 +186,7 @@ final class LeadCore {
     NextAction next = LeadTimers.next(s, config);
     return new LeadSnapshot(s.leadId, s.workflowId, s.brokerSlug, s.channel, s.channelRef, s.source, s.fields,
         s.stage, s.score, s.humanMode, s.failed != null, s.failed == null ? null : s.failed.step() + ": "
-        + s.failed.error(), s.optedOut, s.unreachable, next == null ? null : next.kind(),
+        + s.failed.error(), s.optedOut, s.unreachable, next == null ? null : next.kind().name(),
         next == null ? null : next.at(), s.lastInboundAt);
   }
 

@@ -55,6 +55,12 @@ final class LeadSteps {
     this.state = state;
   }
 
+  /** The broker's settings as they are now; null when the read gave up (the lead then needs attention). */
+  com.inmo.workflows.broker.BrokerConfig brokerSettings(String brokerSlug) {
+    return attempt("read broker settings",
+        () -> records.brokerConfig(new com.inmo.workflows.activity.BrokerConfigRequest(brokerSlug)));
+  }
+
   /** Runs a step; null when it gave up (the lead then needs attention). */
   <T> T attempt(String step, Supplier<T> call) {
     try {

@@ -35,37 +35,37 @@ final class LeadTimers {
   static List<NextAction> candidates(LeadState s, BrokerConfig config) {
     List<NextAction> out = new ArrayList<>();
     if (s.failed == null && !s.outbox.isEmpty()) {
-      out.add(new NextAction("SEND_REPLY", s.outbox.get(0).notBefore()));
+      out.add(new NextAction(TimerKind.SEND_REPLY, s.outbox.get(0).notBefore()));
     }
     if (followUpsApply(s)) {
       List<Duration> cadence = config.followUpCadence();
       if (s.followUpsSent < cadence.size()) {
         boolean last = s.followUpsSent == cadence.size() - 1;
-        out.add(new NextAction(last ? "CLOSE_NO_RESPONSE" : "FOLLOW_UP",
+        out.add(new NextAction(last ? TimerKind.CLOSE_NO_RESPONSE : TimerKind.FOLLOW_UP,
             s.silenceSince.plus(cadence.get(s.followUpsSent))));
       }
     }
     Appointment a = s.appointment;
     if (a != null && a.booked() && !s.optedOut && !s.unreachable) {
       if (!a.reminded24h()) {
-        out.add(new NextAction("VISIT_REMINDER_24H", a.start().minus(REMINDER_24H)));
+        out.add(new NextAction(TimerKind.VISIT_REMINDER_24H, a.start().minus(REMINDER_24H)));
       }
       if (!a.reminded1h()) {
-        out.add(new NextAction("VISIT_REMINDER_1H", a.start().minus(REMINDER_1H)));
+        out.add(new NextAction(TimerKind.VISIT_REMINDER_1H, a.start().minus(REMINDER_1H)));
       }
       if (!a.followedUp()) {
-        out.add(new NextAction("POST_VISIT", a.start().plus(POST_VISIT)));
+        out.add(new NextAction(TimerKind.POST_VISIT, a.start().plus(POST_VISIT)));
       }
     }
     if (s.humanMode && s.humanWaitingSince != null) {
       switch (s.humanEscalation) {
-        case 0 -> out.add(new NextAction("HUMAN_REMINDER", s.humanWaitingSince.plus(HUMAN_REMINDER)));
-        case 1 -> out.add(new NextAction("ADMIN_ALERT", s.humanWaitingSince.plus(ADMIN_ALERT)));
-        default -> out.add(new NextAction("RETURN_TO_AI", s.humanWaitingSince.plus(RETURN_TO_AI)));
+        case 0 -> out.add(new NextAction(TimerKind.HUMAN_REMINDER, s.humanWaitingSince.plus(HUMAN_REMINDER)));
+        case 1 -> out.add(new NextAction(TimerKind.ADMIN_ALERT, s.humanWaitingSince.plus(ADMIN_ALERT)));
+        default -> out.add(new NextAction(TimerKind.RETURN_TO_AI, s.humanWaitingSince.plus(RETURN_TO_AI)));
       }
     }
     if (s.nextCallAt != null && s.activeCallId == null && !s.optedOut && !s.humanMode) {
-      out.add(new NextAction("CALL", s.nextCallAt));
+      out.add(new NextAction(TimerKind.CALL, s.nextCallAt));
     }
     return out;
   }

@@ -102,27 +102,27 @@ final class LeadVisits {
     return done;
   }
 
-  void runDue(String kind) {
+  void runDue(TimerKind kind) {
     Appointment a = s.appointment;
     Instant now = core.now();
     switch (kind) {
-      case "VISIT_REMINDER_24H" -> {
+      case VISIT_REMINDER_24H -> {
         if (now.isBefore(a.start().minus(LeadTimers.REMINDER_1H))) {
           core.queueNow(Texts.visitReminder24h(a.start(), core.config.businessHours().zone()), "AI", null);
         }
         s.appointment = a.withReminders(true, a.reminded1h(), a.followedUp());
       }
-      case "VISIT_REMINDER_1H" -> {
+      case VISIT_REMINDER_1H -> {
         if (now.isBefore(a.start())) {
           core.queueNow(Texts.visitReminder1h(a.start(), core.config.businessHours().zone()), "AI", null);
         }
         s.appointment = a.withReminders(true, true, a.followedUp());
       }
-      case "POST_VISIT" -> {
+      case POST_VISIT -> {
         core.queueAi(Texts.postVisit(s.fields.name()));
         s.appointment = a.withReminders(true, true, true);
       }
-      default -> throw new IllegalArgumentException(kind);
+      default -> throw new IllegalArgumentException("not a visit timer: " + kind);
     }
   }
 }

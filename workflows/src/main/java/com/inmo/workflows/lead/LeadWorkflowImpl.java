@@ -1,6 +1,5 @@
 package com.inmo.workflows.lead;
 
-import com.inmo.workflows.activity.BrokerConfigRequest;
 import com.inmo.workflows.agent.AgentPersona;
 import com.inmo.workflows.broker.BrokerConfig;
 import com.inmo.workflows.broker.BusinessHours;
@@ -133,14 +132,16 @@ public class LeadWorkflowImpl implements LeadWorkflow {
       return;
     }
     NextAction next = LeadTimers.next(s, core.config);
+    Instant wakeAt = next == null ? null : next.at();
     if (s.closedAt != null && !s.optedOut) {
+      // a closed lead's run ends once it has been quiet long enough
       Instant end = s.closedAt.plus(CLOSED_LEAD_KEPT);
-      next = next == null || end.isBefore(next.at()) ? new NextAction("END", end) : next;
+      wakeAt = wakeAt == null || end.isBefore(wakeAt) ? end : wakeAt;
     }
-    if (next == null) {
+    if (wakeAt == null) {
       Workflow.await(this::hasWork);
     } else {
-      Duration wait = Duration.between(core.now(), next.at());
+      Duration wait = Duration.between(core.now(), wakeAt);
       if (!wait.isNegative() && !wait.isZero()) {
         Workflow.await(wait, this::hasWork);
       }
@@ -153,40 +154,37 @@ public class LeadWorkflowImpl implements LeadWorkflow {
 
   private void runDue(NextAction due) {
     switch (due.kind()) {
-      case "SEND_REPLY" -> { } // flushOutbox sends it
-      case "FOLLOW_UP" -> {
+      case SEND_REPLY -> { } // flushOutbox sends it
+      case FOLLOW_UP -> {
         core.queueAi(Texts.followUp(s.followUpsSent, core.config.persona().name(), s.fields.name()));
         s.followUpsSent++;
       }
-      case "CLOSE_NO_RESPONSE" -> {
+      case CLOSE_NO_RESPONSE -> {
         core.queueAi(Texts.closingNoResponse(core.config.persona().name()));
         s.followUpsSent++;
         core.move(LeadStage.LOST, "no response", "ai");
       }
-      case "VISIT_REMINDER_24H", "VISIT_REMINDER_1H", "POST_VISIT" -> visits.runDue(due.kind());
-      case "HUMAN_REMINDER" -> {
+      case VISIT_REMINDER_24H, VISIT_REMINDER_1H, POST_VISIT -> visits.runDue(due.kind());
+      case HUMAN_REMINDER -> {
         s.humanEscalation = 1;
-        core.steps.notifyQuietly("HUMAN_REMINDER", "Un lead espera respuesta humana hace 15 minutos: "
-            + core.leadName());
+        core.steps.notifyQuietly("HUMAN_REMINDER", Texts.waitingForAPerson(15, core.leadName()));
       }
-      case "ADMIN_ALERT" -> {
+      case ADMIN_ALERT -> {
         s.humanEscalation = 2;
-        core.steps.notifyQuietly("ADMIN_ALERT", "Un lead espera respuesta humana hace 30 minutos: "
-            + core.leadName());
+        core.steps.notifyQuietly("ADMIN_ALERT", Texts.waitingForAPerson(30, core.leadName()));
       }
-      case "RETURN_TO_AI" -> {
+      case RETURN_TO_AI -> {
         core.leaveHumanMode();
-        core.recordSystemNote("Sin respuesta humana en 60 minutos: la conversación vuelve al agente IA");
+        core.recordSystemNote(Texts.backToAiNote());
         core.queueAi(Texts.backToAi(core.config.persona().name()));
       }
-      case "CALL" -> {
+      case CALL -> {
         if (calls.canCall()) {
           calls.start(s.nextCallPurpose == null ? "INITIAL_QUALIFICATION" : s.nextCallPurpose, false);
         } else {
           s.nextCallAt = null;
         }
       }
-      default -> log.warn("Unknown timer {} ignored", due.kind());
     }
   }
 
@@ -332,8 +330,7 @@ public class LeadWorkflowImpl implements LeadWorkflow {
   }
 
   private void refreshConfig() {
-    BrokerConfig fresh = core.steps.attempt("read broker settings",
-        () -> core.steps.records.brokerConfig(new BrokerConfigRequest(s.brokerSlug)));
+    BrokerConfig fresh = core.steps.brokerSettings(s.brokerSlug);
     if (fresh != null) {
       core.config = fresh;
     }

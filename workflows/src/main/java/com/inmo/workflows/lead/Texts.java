@@ -103,6 +103,16 @@ final class Texts {
     return "Disculpa la espera. Soy " + persona + " y sigo atendiéndote por aquí: ¿en qué te puedo ayudar?";
   }
 
+  // --- for the team (notifications, notes in the conversation) ---------------------------------------
+
+  static String waitingForAPerson(int minutes, String leadName) {
+    return "Un lead espera respuesta humana hace " + minutes + " minutos: " + leadName;
+  }
+
+  static String backToAiNote() {
+    return "Sin respuesta humana en 60 minutos: la conversación vuelve al agente IA";
+  }
+
   static String when(Instant at, ZoneId zone) {
     return WHEN.format(at.atZone(zone));
   }

@@ -30,7 +30,7 @@ class LeadTimersTest {
   }
 
   private static List<String> kinds(LeadState s) {
-    return LeadTimers.candidates(s, CONFIG).stream().map(NextAction::kind).toList();
+    return LeadTimers.candidates(s, CONFIG).stream().map(a -> a.kind().name()).toList();
   }
 
   private static Appointment visit(Instant start, boolean r24, boolean r1, boolean after) {
@@ -40,7 +40,7 @@ class LeadTimersTest {
 
   @ParameterizedTest(name = "after {0} sent -> {1} at +{2}")
   @CsvSource({"0, FOLLOW_UP, PT10M", "1, FOLLOW_UP, PT24H", "2, FOLLOW_UP, PT72H", "3, CLOSE_NO_RESPONSE, P7D"})
-  void followUpCadenceCountsFromSilenceSince(int sent, String kind, Duration offset) {
+  void followUpCadenceCountsFromSilenceSince(int sent, TimerKind kind, Duration offset) {
     LeadState s = waiting();
     s.followUpsSent = sent;
     assertThat(LeadTimers.next(s, CONFIG)).isEqualTo(new NextAction(kind, T0.plus(offset)));
@@ -59,9 +59,9 @@ class LeadTimersTest {
     BrokerConfig custom = new BrokerConfig("b", "demo", CONFIG.persona(), CONFIG.businessHours(), null,
         List.of(Duration.ofHours(1), Duration.ofHours(5)), 0, 0, null, null);
     LeadState s = waiting();
-    assertThat(LeadTimers.next(s, custom)).isEqualTo(new NextAction("FOLLOW_UP", T0.plus(Duration.ofHours(1))));
+    assertThat(LeadTimers.next(s, custom)).isEqualTo(new NextAction(TimerKind.FOLLOW_UP, T0.plus(Duration.ofHours(1))));
     s.followUpsSent = 1;
-    assertThat(LeadTimers.next(s, custom)).isEqualTo(new NextAction("CLOSE_NO_RESPONSE", T0.plus(Duration.ofHours(5))));
+    assertThat(LeadTimers.next(s, custom)).isEqualTo(new NextAction(TimerKind.CLOSE_NO_RESPONSE, T0.plus(Duration.ofHours(5))));
   }
 
   @ParameterizedTest(name = "no follow-up when {0}")
@@ -98,12 +98,12 @@ class LeadTimersTest {
     LeadState s = new LeadState();
     s.stage = LeadStage.SCHEDULED;
     s.appointment = visit(start, r24, r1, after);
-    List<NextAction> all = List.of(new NextAction("VISIT_REMINDER_24H", start.minus(Duration.ofHours(24))),
-        new NextAction("VISIT_REMINDER_1H", start.minus(Duration.ofHours(1))),
-        new NextAction("POST_VISIT", start.plus(Duration.ofHours(2))));
+    List<NextAction> all = List.of(new NextAction(TimerKind.VISIT_REMINDER_24H, start.minus(Duration.ofHours(24))),
+        new NextAction(TimerKind.VISIT_REMINDER_1H, start.minus(Duration.ofHours(1))),
+        new NextAction(TimerKind.POST_VISIT, start.plus(Duration.ofHours(2))));
     List<String> wanted = expected.isEmpty() ? List.of() : List.of(expected.split(","));
     assertThat(LeadTimers.candidates(s, CONFIG))
-        .containsExactlyElementsOf(all.stream().filter(a -> wanted.contains(a.kind())).toList());
+        .containsExactlyElementsOf(all.stream().filter(a -> wanted.contains(a.kind().name())).toList());
   }
 
   @ParameterizedTest(name = "no visit reminders when {0}")
@@ -123,7 +123,7 @@ class LeadTimersTest {
 
   @ParameterizedTest(name = "escalation {0} -> {1} at +{2}")
   @CsvSource({"0, HUMAN_REMINDER, PT15M", "1, ADMIN_ALERT, PT30M", "2, RETURN_TO_AI, PT60M"})
-  void humanModeEscalatesFromHumanWaitingSince(int escalation, String kind, Duration offset) {
+  void humanModeEscalatesFromHumanWaitingSince(int escalation, TimerKind kind, Duration offset) {
     LeadState s = new LeadState();
     s.humanMode = true;
     s.humanWaitingSince = T0;
@@ -150,7 +150,7 @@ class LeadTimersTest {
       default -> { }
     }
     assertThat(LeadTimers.candidates(s, CONFIG))
-        .isEqualTo(expectCall ? List.of(new NextAction("CALL", s.nextCallAt)) : List.of());
+        .isEqualTo(expectCall ? List.of(new NextAction(TimerKind.CALL, s.nextCallAt)) : List.of());
   }
 
   @Test
@@ -159,7 +159,7 @@ class LeadTimersTest {
     s.outbox.add(new OutboxItem("k1", "uno", T0.plus(Duration.ofHours(3)), "AI", null));
     s.outbox.add(new OutboxItem("k2", "dos", T0, "AI", null));
     assertThat(LeadTimers.candidates(s, CONFIG))
-        .containsExactly(new NextAction("SEND_REPLY", T0.plus(Duration.ofHours(3))));
+        .containsExactly(new NextAction(TimerKind.SEND_REPLY, T0.plus(Duration.ofHours(3))));
   }
 
   @Test
@@ -175,12 +175,12 @@ class LeadTimersTest {
     LeadState s = waiting();                            // FOLLOW_UP at +10 min
     s.nextCallAt = T0.plus(Duration.ofMinutes(5));      // CALL at +5 min
     s.appointment = null;
-    assertThat(LeadTimers.next(s, CONFIG)).isEqualTo(new NextAction("CALL", T0.plus(Duration.ofMinutes(5))));
+    assertThat(LeadTimers.next(s, CONFIG)).isEqualTo(new NextAction(TimerKind.CALL, T0.plus(Duration.ofMinutes(5))));
     assertThat(LeadTimers.due(s, CONFIG, T0)).isEmpty();
     assertThat(LeadTimers.due(s, CONFIG, T0.plus(Duration.ofMinutes(9)))).extracting(NextAction::kind)
-        .containsExactly("CALL");
+        .containsExactly(TimerKind.CALL);
     assertThat(LeadTimers.due(s, CONFIG, T0.plus(Duration.ofMinutes(10)))).extracting(NextAction::kind)
-        .containsExactly("CALL", "FOLLOW_UP");
+        .containsExactly(TimerKind.CALL, TimerKind.FOLLOW_UP);
   }
 
   @Test
