@@ -1,6 +1,7 @@
 package com.inmo.api.telegram;
 
 import com.inmo.workflows.lead.InboundMessage;
+import com.inmo.workflows.lead.MessageKind;
 import com.inmo.workflows.lead.QualificationFields;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -61,22 +62,22 @@ final class TelegramUpdates {
       if (start.matches()) {
         String payload = start.group(1) == null ? "" : start.group(1).strip();
         String source = payload.isEmpty() ? "telegram" : cap(payload);
-        return lead(m, new InboundMessage(id, "START", null, sentAt, null, source), source);
+        return lead(m, new InboundMessage(id, MessageKind.START, null, sentAt, null, source), source);
       }
-      return lead(m, new InboundMessage(id, "TEXT", text, sentAt, null, null), "telegram");
+      return lead(m, new InboundMessage(id, MessageKind.TEXT, text, sentAt, null, null), "telegram");
     }
     if (m.getContact() != null) {
       String phone = e164(m.getContact().getPhoneNumber());
       QualificationFields provided = phone == null ? null : QualificationFields.EMPTY.withPhone(phone);
-      return lead(m, new InboundMessage(id, "CONTACT", "[contacto compartido]", sentAt, provided, null), "telegram");
+      return lead(m, new InboundMessage(id, MessageKind.CONTACT, "[contacto compartido]", sentAt, provided, null), "telegram");
     }
     if (m.getLocation() != null) {
       // a venue carries its location too
-      return lead(m, new InboundMessage(id, "LOCATION", "[ubicación " + coordinates(m.getLocation()) + "]", sentAt,
+      return lead(m, new InboundMessage(id, MessageKind.LOCATION, "[ubicación " + coordinates(m.getLocation()) + "]", sentAt,
           null, null), "telegram");
     }
     if (isMedia(m)) {
-      return lead(m, new InboundMessage(id, "MEDIA", null, sentAt, null, null), "telegram");
+      return lead(m, new InboundMessage(id, MessageKind.MEDIA, null, sentAt, null, null), "telegram");
     }
     return Optional.empty(); // service messages, polls, dice: nothing a lead said
   }
@@ -90,7 +91,7 @@ final class TelegramUpdates {
     String id = "tg-" + m.getMessageId() + "-edit-" + editedAt;
     // an edit concerns a conversation that exists: it never starts a lead
     return Optional.of(new LeadInbound(m.getChat().getId(),
-        new InboundMessage(id, "EDITED", text, instant(editedAt), null, null), "telegram", false));
+        new InboundMessage(id, MessageKind.EDITED, text, instant(editedAt), null, null), "telegram", false));
   }
 
   /** Only "kicked" in a private chat matters: the lead blocked the bot. Unblocking needs no message. */
@@ -99,7 +100,7 @@ final class TelegramUpdates {
         || !"kicked".equals(change.getNewChatMember().getStatus())) {
       return Optional.empty();
     }
-    InboundMessage blocked = new InboundMessage("tg-blocked-" + updateId, "BLOCKED", null, instant(change.getDate()),
+    InboundMessage blocked = new InboundMessage("tg-blocked-" + updateId, MessageKind.BLOCKED, null, instant(change.getDate()),
         null, null);
     return Optional.of(new LeadInbound(change.getChat().getId(), blocked, "telegram", false));
   }

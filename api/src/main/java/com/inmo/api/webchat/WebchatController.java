@@ -98,7 +98,7 @@ public class WebchatController {
     return session(brokerSlug, m.sessionId()).flatMap(broker -> {
       String workflowId = LeadWorkflowIds.webchat(broker.slug(), m.sessionId());
       LeadStart start = new LeadStart(broker.slug(), Channel.WEBCHAT, m.sessionId(), "webchat", null, null);
-      InboundMessage message = new InboundMessage(messageId, "TEXT", text, Instant.now(), null, null);
+      InboundMessage message = new InboundMessage(messageId, com.inmo.workflows.lead.MessageKind.TEXT, text, Instant.now(), null, null);
       return limits.message(m.sessionId()).then(gateway.inbound(workflowId, start, message))
           .thenReturn(new Accepted(messageId, workflowId, LeadWorkflowIds.leadId(workflowId)));
     });

@@ -116,7 +116,7 @@ class TemporalLeadGatewayTest {
   }
 
   static InboundMessage text(String id, String text) {
-    return new InboundMessage(id, "TEXT", text, Instant.parse("2026-12-01T13:00:00Z"), null, null);
+    return new InboundMessage(id, com.inmo.workflows.lead.MessageKind.TEXT, text, Instant.parse("2026-12-01T13:00:00Z"), null, null);
   }
 
   static List<HistoryEvent> history(String workflowId, EventType type) {
@@ -206,7 +206,10 @@ class TemporalLeadGatewayTest {
     problem(gateway.update(id, LeadUpdate.takeOver(new TakeOverRequest("u1", "Ana"))), 409,
         "the lead's workflow is no longer running");
     problem(gateway.optOut(id, new OptOutRequest("u1", "no molestar")), 409, "no longer running");
-    // a worker replays a closed workflow to answer a query: the detail view shows where the lead ended
+    // a worker replays a closed workflow to answer a query: the detail view shows where the lead ended (the
+    // replay may take longer than one query's 3 s on a loaded machine: the view is asked again, as a reload does)
+    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+        .until(() -> gateway.state(id).block().isPresent());
     assertThat(gateway.state(id).block()).hasValueSatisfying(v -> assertThat(v.workflowId()).isEqualTo(id));
     assertThat(gateway.state(newId()).block()).as("a workflow that never ran").isEmpty();
   }

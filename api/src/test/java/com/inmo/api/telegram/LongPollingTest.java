@@ -69,7 +69,7 @@ class LongPollingTest {
         && LeadHistory.inbound(temporal, workflowId).size() == 3);
 
     List<InboundMessage> all = LeadHistory.inbound(temporal, workflowId);
-    assertThat(all).extracting(InboundMessage::kind).containsExactly("START", "TEXT", "CONTACT");
+    assertThat(all).extracting(InboundMessage::kind).containsExactly(com.inmo.workflows.lead.MessageKind.START, com.inmo.workflows.lead.MessageKind.TEXT, com.inmo.workflows.lead.MessageKind.CONTACT);
     assertThat(all).extracting(InboundMessage::messageId).containsExactly("tg-1", "tg-2", "tg-3");
     assertThat(all.get(2).provided().phone()).isEqualTo("+56987654321");
     assertThat(LeadHistory.start(temporal, workflowId).source()).isEqualTo("feria-2026");

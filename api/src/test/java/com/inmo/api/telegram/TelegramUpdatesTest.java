@@ -21,7 +21,7 @@ class TelegramUpdatesTest {
   void startAddressedToTheBotByNameAndAnOverlongPayloadAreRead() {
     var named = TelegramUpdates.read(TelegramJson.parse(
         Updates.text(1, 42, 1, "/start@inmo_demo_bot campana").getBytes())).orElseThrow();
-    assertThat(named.message().kind()).isEqualTo("START");
+    assertThat(named.message().kind()).isEqualTo(com.inmo.workflows.lead.MessageKind.START);
     assertThat(named.leadSource()).isEqualTo("campana");
 
     var longOne = TelegramUpdates.read(TelegramJson.parse(
@@ -29,7 +29,7 @@ class TelegramUpdatesTest {
     assertThat(longOne.leadSource()).hasSize(TelegramUpdates.MAX_SOURCE);
 
     var notStart = TelegramUpdates.read(TelegramJson.parse(Updates.text(3, 42, 3, "/startup").getBytes())).orElseThrow();
-    assertThat(notStart.message().kind()).isEqualTo("TEXT");
+    assertThat(notStart.message().kind()).isEqualTo(com.inmo.workflows.lead.MessageKind.TEXT);
   }
 
   @Test

@@ -56,7 +56,7 @@ class TelegramWebhookTest {
     assertThat(start.channelRef()).isEqualTo(String.valueOf(chat));
     assertThat(start.source()).isEqualTo("telegram");
     assertThat(LeadHistory.onlyInbound(temporal, lead(chat)))
-        .isEqualTo(new InboundMessage("tg-11", "TEXT", "Hola, busco depto en Ñuñoa", Instant.ofEpochSecond(Updates.DATE),
+        .isEqualTo(new InboundMessage("tg-11", com.inmo.workflows.lead.MessageKind.TEXT, "Hola, busco depto en Ñuñoa", Instant.ofEpochSecond(Updates.DATE),
             null, null));
   }
 
@@ -70,11 +70,11 @@ class TelegramWebhookTest {
     post(DefaultBotContext.SECRET, Updates.start(Updates.updateId(), bare, 1, null)).expectStatus().isOk();
 
     assertThat(LeadHistory.start(temporal, lead(chat)).source()).isEqualTo("portal-inmobiliario_2026");
-    assertThat(LeadHistory.onlyInbound(temporal, lead(chat))).isEqualTo(new InboundMessage("tg-1", "START", null,
+    assertThat(LeadHistory.onlyInbound(temporal, lead(chat))).isEqualTo(new InboundMessage("tg-1", com.inmo.workflows.lead.MessageKind.START, null,
         Instant.ofEpochSecond(Updates.DATE), null, "portal-inmobiliario_2026"));
     assertThat(LeadHistory.start(temporal, lead(bare)).source()).isEqualTo("telegram");
     assertThat(LeadHistory.onlyInbound(temporal, lead(bare)).source()).isEqualTo("telegram");
-    assertThat(LeadHistory.onlyInbound(temporal, lead(bare)).kind()).isEqualTo("START");
+    assertThat(LeadHistory.onlyInbound(temporal, lead(bare)).kind()).isEqualTo(com.inmo.workflows.lead.MessageKind.START);
   }
 
   @Test
@@ -84,7 +84,7 @@ class TelegramWebhookTest {
     post(DefaultBotContext.SECRET, Updates.contact(Updates.updateId(), chat, 12, "56912345678")).expectStatus().isOk();
 
     InboundMessage m = LeadHistory.onlyInbound(temporal, lead(chat));
-    assertThat(m.kind()).isEqualTo("CONTACT");
+    assertThat(m.kind()).isEqualTo(com.inmo.workflows.lead.MessageKind.CONTACT);
     assertThat(m.messageId()).isEqualTo("tg-12");
     assertThat(m.text()).isEqualTo("[contacto compartido]");
     assertThat(m.provided().phone()).isEqualTo("+56912345678");
@@ -99,7 +99,7 @@ class TelegramWebhookTest {
         .expectStatus().isOk();
 
     InboundMessage m = LeadHistory.onlyInbound(temporal, lead(chat));
-    assertThat(m.kind()).isEqualTo("LOCATION");
+    assertThat(m.kind()).isEqualTo(com.inmo.workflows.lead.MessageKind.LOCATION);
     assertThat(m.text()).isEqualTo("[ubicación -33.456789,-70.598765]");
     assertThat(m.provided()).isNull();
   }
@@ -116,7 +116,7 @@ class TelegramWebhookTest {
     List<InboundMessage> all = LeadHistory.inbound(temporal, lead(chat));
     assertThat(all).extracting(InboundMessage::messageId).containsExactly("tg-21", "tg-22", "tg-23", "tg-24");
     assertThat(all).allSatisfy(m -> {
-      assertThat(m.kind()).isEqualTo("MEDIA");
+      assertThat(m.kind()).isEqualTo(com.inmo.workflows.lead.MessageKind.MEDIA);
       assertThat(m.text()).isNull();
     });
   }
@@ -134,7 +134,7 @@ class TelegramWebhookTest {
 
     List<InboundMessage> all = LeadHistory.inbound(temporal, lead(chat));
     assertThat(all).hasSize(2);
-    assertThat(all.get(1)).isEqualTo(new InboundMessage("tg-31-edit-" + (Updates.DATE + 60), "EDITED",
+    assertThat(all.get(1)).isEqualTo(new InboundMessage("tg-31-edit-" + (Updates.DATE + 60), com.inmo.workflows.lead.MessageKind.EDITED,
         "busco casa en Maipú", Instant.ofEpochSecond(Updates.DATE + 60), null, null));
     assertThat(LeadHistory.exists(temporal, lead(stranger))).as("an edit starts no lead").isFalse();
   }
@@ -174,7 +174,7 @@ class TelegramWebhookTest {
 
     List<InboundMessage> all = LeadHistory.inbound(temporal, lead(chat));
     assertThat(all).hasSize(2);
-    assertThat(all.get(1)).isEqualTo(new InboundMessage("tg-blocked-" + blockedUpdate, "BLOCKED", null,
+    assertThat(all.get(1)).isEqualTo(new InboundMessage("tg-blocked-" + blockedUpdate, com.inmo.workflows.lead.MessageKind.BLOCKED, null,
         Instant.ofEpochSecond(Updates.DATE + 600), null, null));
     assertThat(LeadHistory.exists(temporal, lead(stranger))).isFalse();
   }

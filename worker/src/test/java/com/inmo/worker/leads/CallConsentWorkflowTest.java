@@ -69,7 +69,7 @@ class CallConsentWorkflowTest extends LeadWorkflowTestBase {
     voice.webhookArrives = false;
     String id = webchatLead("shared");
     says(id, "Hola, soy Luz Mena");
-    send(id, new InboundMessage("tg-c1", "CONTACT", "[contacto compartido]", now(),
+    send(id, new InboundMessage("tg-c1", com.inmo.workflows.lead.MessageKind.CONTACT, "[contacto compartido]", now(),
         QualificationFields.EMPTY.withPhone("+56987650000"), null));
     settled(id);
     say(id, "Llámame por favor");

@@ -67,11 +67,11 @@ class LeadConversationWorkflowTest extends LeadWorkflowTestBase {
   @Test
   void aTelegramLeadSharingItsContactIsAnsweredOnTelegram() {
     String id = LeadWorkflowIds.telegram("demo", 4242L);
-    send(id, new InboundMessage("tg-1", "START", null, now(), null, "portal-inmobiliario"));
+    send(id, new InboundMessage("tg-1", com.inmo.workflows.lead.MessageKind.START, null, now(), null, "portal-inmobiliario"));
     settled(id);
-    send(id, new InboundMessage("tg-2", "TEXT", "Soy Luz Mena, busco casa en Ñuñoa", now(), null, null));
+    send(id, new InboundMessage("tg-2", com.inmo.workflows.lead.MessageKind.TEXT, "Soy Luz Mena, busco casa en Ñuñoa", now(), null, null));
     settled(id);
-    send(id, new InboundMessage("tg-3", "CONTACT", "[contacto compartido]", now(),
+    send(id, new InboundMessage("tg-3", com.inmo.workflows.lead.MessageKind.CONTACT, "[contacto compartido]", now(),
         QualificationFields.EMPTY.withPhone("+56987650000"), null));
     LeadView view = settled(id);
 
@@ -169,27 +169,27 @@ class LeadConversationWorkflowTest extends LeadWorkflowTestBase {
   @Test
   void channelMessageKindsAreEachHandledAsTheirMeaningSays() {
     String id = webchatLead("kinds");
-    send(id, new InboundMessage("tg-1", "START", null, now(), null, "campana-verano"));
+    send(id, new InboundMessage("tg-1", com.inmo.workflows.lead.MessageKind.START, null, now(), null, "campana-verano"));
     settled(id);
     assertThat(lastReply(id)).contains("Sofía");
     assertThat(recorded(() -> records.leads.get(id).source(), "campana-verano"::equals)).isEqualTo("campana-verano");
 
-    send(id, new InboundMessage("tg-2", "CONTACT", "[contacto compartido]", now(),
+    send(id, new InboundMessage("tg-2", com.inmo.workflows.lead.MessageKind.CONTACT, "[contacto compartido]", now(),
         QualificationFields.EMPTY.withPhone("+56987654321"), null));
     settled(id);
     assertThat(state(id).fields().phone()).isEqualTo("+56987654321");
 
-    send(id, new InboundMessage("tg-3", "MEDIA", null, now(), null, null));
+    send(id, new InboundMessage("tg-3", com.inmo.workflows.lead.MessageKind.MEDIA, null, now(), null, null));
     settled(id);
     assertThat(lastReply(id)).contains("solo puedo leer texto");
 
     int replies = messenger.to(id).size();
-    send(id, new InboundMessage("tg-3-edit-1", "EDITED", "quise decir Ñuñoa", now(), null, null));
+    send(id, new InboundMessage("tg-3-edit-1", com.inmo.workflows.lead.MessageKind.EDITED, "quise decir Ñuñoa", now(), null, null));
     settled(id);
     assertThat(messenger.to(id)).as("an edit is not answered").hasSize(replies);
     assertThat(records.messagesOf(id)).extracting("body").contains("[editado] quise decir Ñuñoa");
 
-    send(id, new InboundMessage("tg-blocked-1", "BLOCKED", null, now(), null, null));
+    send(id, new InboundMessage("tg-blocked-1", com.inmo.workflows.lead.MessageKind.BLOCKED, null, now(), null, null));
     LeadView blocked = settled(id);
     assertThat(blocked.unreachable()).isTrue();
     assertThat(blocked.nextAction()).isNull();

@@ -6,14 +6,12 @@ import java.time.Instant;
  * A message from the lead.
  *
  * @param messageId the channel's id (Telegram update/message id, web chat client id): de-duplicated
- * @param kind      TEXT, START (a /start, {@code source} holds its payload), MEDIA (photo, voice note…),
- *                  CONTACT or LOCATION ({@code provided} holds the phone or zone)
  * @param provided  structured data the channel gave (a shared contact's phone), or null
  */
-public record InboundMessage(String messageId, String kind, String text, Instant sentAt, QualificationFields provided,
+public record InboundMessage(String messageId, MessageKind kind, String text, Instant sentAt, QualificationFields provided,
                              String source) {
 
   public static InboundMessage text(String messageId, String text, Instant sentAt) {
-    return new InboundMessage(messageId, "TEXT", text, sentAt, null, null);
+    return new InboundMessage(messageId, MessageKind.TEXT, text, sentAt, null, null);
   }
 }

@@ -67,7 +67,7 @@ final class InboxLimits {
   }
 
   static boolean isText(WaitingInbound w) {
-    return "TEXT".equals(w.message().kind()) && w.message().text() != null;
+    return w.message().kind() == MessageKind.TEXT && w.message().text() != null;
   }
 
   /** The earlier message keeps its id (its record's key); the later one's text follows on a new line. */
@@ -75,7 +75,7 @@ final class InboxLimits {
     String text = earlier.text() + "\n" + later.text();
     QualificationFields provided = earlier.provided() == null ? later.provided()
         : later.provided() == null ? earlier.provided() : earlier.provided().mergedWith(later.provided());
-    return cut(new InboundMessage(earlier.messageId(), "TEXT", text, earlier.sentAt(), provided,
+    return cut(new InboundMessage(earlier.messageId(), MessageKind.TEXT, text, earlier.sentAt(), provided,
         earlier.source() != null ? earlier.source() : later.source()), MAX_JOINED);
   }
 

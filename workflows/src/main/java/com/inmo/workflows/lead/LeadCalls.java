@@ -2,6 +2,7 @@ package com.inmo.workflows.lead;
 
 import com.inmo.workflows.call.CallFailures;
 import com.inmo.workflows.call.CallOutcome;
+import com.inmo.workflows.call.CallPurpose;
 import com.inmo.workflows.call.CallReport;
 import com.inmo.workflows.call.CallRequest;
 import com.inmo.workflows.call.CallStatus;
@@ -48,7 +49,7 @@ final class LeadCalls {
       return handToPerson();
     }
     if (!LeadChanges.applies(LeadChanges.CALL_CONSENT) || s.phoneConfirmed) {
-      schedule(core.now(), "INITIAL_QUALIFICATION");
+      schedule(core.now(), CallPurpose.INITIAL_QUALIFICATION);
       return reply;
     }
     s.callAwaitingConfirmation = true;
@@ -82,7 +83,7 @@ final class LeadCalls {
     }
     s.phoneConfirmed = true;
     tasks.close(TaskKind.APPROVE_CALL, "DONE", "el lead confirmó su número");
-    schedule(core.now(), "INITIAL_QUALIFICATION");
+    schedule(core.now(), CallPurpose.INITIAL_QUALIFICATION);
     core.queueAi(Texts.callConfirmed(s.fields.name()));
     return true;
   }
@@ -91,7 +92,7 @@ final class LeadCalls {
     return s.fields.phone() != null && !s.optedOut && !s.unreachable && s.activeCallId == null;
   }
 
-  void schedule(Instant at, String purpose) {
+  void schedule(Instant at, CallPurpose purpose) {
     if (s.fields.phone() == null || s.optedOut || s.callAttempts >= core.config.callsPerLeadTotal()) {
       return;
     }
@@ -100,12 +101,12 @@ final class LeadCalls {
   }
 
   /** Starts the next attempt; a human's request skips the business-hours wait. */
-  void start(String purpose, boolean askedByHuman) {
+  void start(CallPurpose purpose, boolean askedByHuman) {
     int attempt = s.callAttempts + 1;
     // a later life of the lead numbers its calls anew: its ids and keys carry the life's tag
     String callId = LeadWorkflowIds.call(s.lifeKey(), attempt);
     String idempotencyKey = s.lifeTag == null ? null : s.leadId + "-" + s.lifeTag + "-" + attempt;
-    CallRequest request = new CallRequest(s.workflowId, s.leadId, s.brokerSlug, s.fields.phone(), purpose, attempt,
+    CallRequest request = new CallRequest(s.workflowId, s.leadId, s.brokerSlug, s.fields.phone(), purpose.name(), attempt,
         core.config.persona().name(), s.fields, askedByHuman ? null : core.config.businessHours(), REPORT_TIMEOUT,
         idempotencyKey);
     CallWorkflow child = Workflow.newChildWorkflowStub(CallWorkflow.class, ChildWorkflowOptions.newBuilder()
@@ -133,7 +134,7 @@ final class LeadCalls {
       s.fields = s.fields.mergedWith(report.extracted());
       String note = "Llamada completada (" + report.durationSeconds() + " s)"
           + (report.summary() == null ? "" : ": " + report.summary());
-      s.addTurn(new com.inmo.workflows.agent.ConversationTurn("SYSTEM", note, core.now()));
+      s.addTurn(new com.inmo.workflows.agent.ConversationTurn(Author.SYSTEM.name(), note, core.now()));
       core.recordSystemNote(note);
       core.rescoreAndAdvance();
       return;
@@ -159,9 +160,9 @@ final class LeadCalls {
       core.queueAi(Texts.callFallback(s.fields.name()));
     } else if (callsToday() >= core.config.callsPerLeadPerDay()) {
       core.queueAi(Texts.callFallback(s.fields.name()));
-      schedule(startOfTomorrow(), s.nextCallPurpose == null ? "REACTIVATION" : s.nextCallPurpose);
+      schedule(startOfTomorrow(), s.nextCallPurpose == null ? CallPurpose.REACTIVATION : s.nextCallPurpose);
     } else {
-      schedule(core.now().plus(core.config.callRetryDelay()), "REACTIVATION");
+      schedule(core.now().plus(core.config.callRetryDelay()), CallPurpose.REACTIVATION);
     }
   }
 

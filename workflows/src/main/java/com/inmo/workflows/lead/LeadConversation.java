@@ -69,7 +69,7 @@ final class LeadConversation {
   void recordWhileResting() {
     for (int i = 0; i < s.inbox.size(); i++) {
       WaitingInbound waiting = s.inbox.get(i);
-      if (waiting.accepted() || "BLOCKED".equals(waiting.message().kind())) {
+      if (waiting.accepted() || waiting.message().kind() == MessageKind.BLOCKED) {
         continue;
       }
       InboundMessage m = waiting.message();
@@ -79,7 +79,7 @@ final class LeadConversation {
       }
       // the signal handler only appends: index i is still this message
       s.inbox.set(i, new WaitingInbound(m, true));
-      if (!"EDITED".equals(m.kind())) {
+      if (m.kind() != MessageKind.EDITED) {
         counted(m, body(m));
       }
     }
@@ -87,7 +87,7 @@ final class LeadConversation {
   }
 
   private boolean accept(InboundMessage m) {
-    if ("BLOCKED".equals(m.kind())) {
+    if (m.kind() == MessageKind.BLOCKED) {
       // the lead blocked the bot: not a message, and nothing can reach them there any more
       s.unreachable = true;
       s.outbox.clear();
@@ -98,7 +98,7 @@ final class LeadConversation {
     String body = body(m);
     boolean recorded = core.steps.attempt("record message", () -> core.steps.records.recordMessage(
         inboundRecord(m, body)));
-    if (!recorded || "EDITED".equals(m.kind())) {
+    if (!recorded || m.kind() == MessageKind.EDITED) {
       // an edit is kept for the record; answering it again would repeat the conversation
       return recorded;
     }
@@ -107,12 +107,12 @@ final class LeadConversation {
   }
 
   private static String body(InboundMessage m) {
-    String body = m.text() == null ? "[" + m.kind().toLowerCase(java.util.Locale.ROOT) + "]" : m.text();
-    return "EDITED".equals(m.kind()) ? "[editado] " + body : body;
+    String body = m.text() == null ? "[" + m.kind().name().toLowerCase(java.util.Locale.ROOT) + "]" : m.text();
+    return m.kind() == MessageKind.EDITED ? "[editado] " + body : body;
   }
 
   private MessageRecord inboundRecord(InboundMessage m, String body) {
-    return new MessageRecord(s.leadId, s.workflowId, s.brokerSlug, "INBOUND", "LEAD", null, m.messageId(), body,
+    return new MessageRecord(s.leadId, s.workflowId, s.brokerSlug, "INBOUND", Author.LEAD.name(), null, m.messageId(), body,
         m.sentAt() == null ? core.now() : m.sentAt());
   }
 
@@ -122,7 +122,7 @@ final class LeadConversation {
     s.lastInboundAt = core.now();
     s.silenceSince = null;
     s.followUpsSent = 0;
-    s.addTurn(new ConversationTurn("LEAD", body, core.now()));
+    s.addTurn(new ConversationTurn(Author.LEAD.name(), body, core.now()));
     if (m.provided() != null) {
       s.fields = s.fields.mergedWith(m.provided());
       if (m.provided().phone() != null) {
@@ -140,20 +140,20 @@ final class LeadConversation {
   }
 
   private boolean respond(InboundMessage m) {
-    if ("BLOCKED".equals(m.kind()) || "EDITED".equals(m.kind())) {
+    if (m.kind() == MessageKind.BLOCKED || m.kind() == MessageKind.EDITED) {
       return true;
     }
     if (s.optedOut || s.unreachable || s.humanMode) {
       return true; // recorded, and pushed to agents by the read model; the AI stays silent
     }
-    if ("MEDIA".equals(m.kind())) {
+    if (m.kind() == MessageKind.MEDIA) {
       core.queueAi(Texts.mediaReceived());
       return true;
     }
-    if ("START".equals(m.kind()) && (m.text() == null || m.text().isBlank())) {
+    if (m.kind() == MessageKind.START && (m.text() == null || m.text().isBlank())) {
       m = new InboundMessage(m.messageId(), m.kind(), "hola", m.sentAt(), m.provided(), m.source());
     }
-    if (s.callAwaitingConfirmation && "TEXT".equals(m.kind()) && calls.answeredConfirmation(m.text())) {
+    if (s.callAwaitingConfirmation && m.kind() == MessageKind.TEXT && calls.answeredConfirmation(m.text())) {
       return true;
     }
     AgentTurnResult result = converse(m.text());
@@ -180,7 +180,7 @@ final class LeadConversation {
   }
 
   private AgentTurnResult converse(String text) {
-    boolean firstContact = s.recentTurns.stream().noneMatch(t -> "AI".equals(t.author()) || "HUMAN".equals(t.author()))
+    boolean firstContact = s.recentTurns.stream().noneMatch(t -> Author.AI.name().equals(t.author()) || Author.HUMAN.name().equals(t.author()))
         && s.summary.isEmpty();
     // the agent sees the conversation before this message; the message itself travels apart
     List<ConversationTurn> before = s.recentTurns.isEmpty() ? List.of()
@@ -198,7 +198,7 @@ final class LeadConversation {
     s.wantsVisit = true;
     core.enterHumanMode(null, "Un lead cerrado (" + s.stage + ") pide una visita: " + core.leadName());
     core.rescoreAndAdvance();
-    core.queueNow(Texts.closedLeadWantsVisit(s.fields.name()), "AI", null);
+    core.queueNow(Texts.closedLeadWantsVisit(s.fields.name()), Author.AI, null);
     return true;
   }
 
@@ -211,7 +211,7 @@ final class LeadConversation {
     s.wantsVisit |= r.wantsVisit();
     s.frustrated |= r.sentiment() == Sentiment.FRUSTRATED;
     if (r.optOut()) {
-      core.queueNow(r.reply(), "AI", null);
+      core.queueNow(r.reply(), Author.AI, null);
       core.flushOutbox();
       visits.optOut("lead", "pidió no ser contactado");
       return true;
@@ -233,7 +233,7 @@ final class LeadConversation {
           + (r.sentiment() == Sentiment.FRUSTRATED ? " (molesto)" : "") + ": "
           + (s.fields.name() == null ? s.workflowId : s.fields.name()));
       core.rescoreAndAdvance();
-      core.queueNow(reply, "AI", null);
+      core.queueNow(reply, Author.AI, null);
       return true;
     }
     if (r.wantsCall()) {

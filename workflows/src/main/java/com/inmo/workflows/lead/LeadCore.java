@@ -43,15 +43,16 @@ final class LeadCore {
     if (text == null || text.isBlank() || s.optedOut || s.unreachable) {
       return;
     }
-    s.outbox.add(new OutboxItem(s.nextOutboundKey("ai"), text, config.businessHours().nextOpening(now()), "AI", null));
+    s.outbox.add(new OutboxItem(s.nextOutboundKey("ai"), text, config.businessHours().nextOpening(now()), Author.AI, null));
   }
 
   /** A message at once (a human's, or a notice caused by a human's action). */
-  void queueNow(String text, String author, String userId) {
+  void queueNow(String text, Author author, String userId) {
     if (text == null || text.isBlank() || s.optedOut || s.unreachable) {
       return;
     }
-    s.outbox.add(new OutboxItem(s.nextOutboundKey(author.toLowerCase(java.util.Locale.ROOT)), text, now(), author, userId));
+    s.outbox.add(new OutboxItem(s.nextOutboundKey(author.name().toLowerCase(java.util.Locale.ROOT)), text, now(), author,
+        userId));
   }
 
   /** Sends every outbox message that is due, in order; stops at the first that fails. */
@@ -63,7 +64,7 @@ final class LeadCore {
       }
       OutboxItem item = s.outbox.get(0);
       SendResult result = steps.attempt("send message", () -> steps.messaging.send(new OutboundMessage(s.leadId,
-          s.workflowId, s.brokerSlug, s.channel, s.channelRef, item.text(), item.key(), item.author(),
+          s.workflowId, s.brokerSlug, s.channel, s.channelRef, item.text(), item.key(), item.author().name(),
           item.authorUserId())));
       if (result == null) {
         return;
@@ -74,8 +75,8 @@ final class LeadCore {
         s.outbox.clear();
         return;
       }
-      s.addTurn(new ConversationTurn(item.author(), item.text(), now()));
-      if ("AI".equals(item.author()) && !s.humanMode && s.silenceSince == null) {
+      s.addTurn(new ConversationTurn(item.author().name(), item.text(), now()));
+      if (item.author() == Author.AI && !s.humanMode && s.silenceSince == null) {
         s.silenceSince = now();
       }
     }
@@ -83,7 +84,7 @@ final class LeadCore {
 
   void recordSystemNote(String text) {
     steps.attempt("record note", () -> steps.records.recordMessage(new MessageRecord(s.leadId, s.workflowId,
-        s.brokerSlug, "OUTBOUND", "SYSTEM", null, s.nextOutboundKey("note"), text, now())));
+        s.brokerSlug, "OUTBOUND", Author.SYSTEM.name(), null, s.nextOutboundKey("note"), text, now())));
   }
 
   /** Recomputes the score and makes the automatic forward moves it and the fields allow. */
@@ -142,7 +143,7 @@ final class LeadCore {
     s.silenceSince = null;
     s.nextCallAt = null;
     // the AI goes silent: what it had queued is not sent
-    s.outbox.removeIf(item -> "AI".equals(item.author()));
+    s.outbox.removeIf(item -> item.author() == Author.AI);
     steps.notifyQuietly("HUMAN_REQUESTED", why);
   }
 

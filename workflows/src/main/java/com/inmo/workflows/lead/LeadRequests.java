@@ -142,7 +142,7 @@ final class LeadRequests {
       core.enterHumanMode(r.userId(), "Un agente escribió al lead: " + core.leadName());
     }
     s.humanUserId = r.userId();
-    core.queueNow(r.text(), "HUMAN", r.userId());
+    core.queueNow(r.text(), Author.HUMAN, r.userId());
     applied("message", r.requestId());
     core.flushOutbox();
     s.humanWaitingSince = null;
@@ -175,7 +175,7 @@ final class LeadRequests {
       throw ApplicationFailure.newNonRetryableFailure("the slot is " + booking.reason(), "SlotTaken");
     }
     applied("visit", r.requestId());
-    core.queueNow(Texts.visitBooked(booking.slotStart(), core.config.businessHours().zone()), "AI", null);
+    core.queueNow(Texts.visitBooked(booking.slotStart(), core.config.businessHours().zone()), Author.AI, null);
     core.flushOutbox();
   }
 
@@ -184,7 +184,7 @@ final class LeadRequests {
     if (!visits.cancel(r.reason() == null ? "cancelled" : r.reason())) {
       throw ApplicationFailure.newFailure("the calendar could not be reached", "CalendarUnavailable");
     }
-    core.queueNow(Texts.visitCancelled(start, core.config.businessHours().zone()), "AI", null);
+    core.queueNow(Texts.visitCancelled(start, core.config.businessHours().zone()), Author.AI, null);
     core.flushOutbox();
   }
 
@@ -195,7 +195,8 @@ final class LeadRequests {
     // a person chose to call this number: that is the approval a typed number waits for
     s.phoneConfirmed = true;
     s.callAwaitingConfirmation = false;
-    calls.start(s.stage == LeadStage.SCHEDULED ? "VISIT_CONFIRMATION" : "INITIAL_QUALIFICATION", true);
+    calls.start(s.stage == LeadStage.SCHEDULED ? com.inmo.workflows.call.CallPurpose.VISIT_CONFIRMATION
+        : com.inmo.workflows.call.CallPurpose.INITIAL_QUALIFICATION, true);
     applied("call", r.requestId());
     core.tasks.close(com.inmo.workflows.activity.TaskKind.APPROVE_CALL, "DONE", "un agente llamó al lead");
   }

@@ -89,7 +89,7 @@ public class LeadState {
   public int callAttempts;
   public List<Instant> callTimes = new ArrayList<>();
   public Instant nextCallAt;
-  public String nextCallPurpose;
+  public com.inmo.workflows.call.CallPurpose nextCallPurpose;
   public String activeCallId;
   public String lastCallStatus;
   /** Call outcomes signalled and not yet applied: state, so a continue-as-new carries them. */

@@ -108,13 +108,13 @@ final class LeadVisits {
     switch (kind) {
       case VISIT_REMINDER_24H -> {
         if (now.isBefore(a.start().minus(LeadTimers.REMINDER_1H))) {
-          core.queueNow(Texts.visitReminder24h(a.start(), core.config.businessHours().zone()), "AI", null);
+          core.queueNow(Texts.visitReminder24h(a.start(), core.config.businessHours().zone()), Author.AI, null);
         }
         s.appointment = a.withReminders(true, a.reminded1h(), a.followedUp());
       }
       case VISIT_REMINDER_1H -> {
         if (now.isBefore(a.start())) {
-          core.queueNow(Texts.visitReminder1h(a.start(), core.config.businessHours().zone()), "AI", null);
+          core.queueNow(Texts.visitReminder1h(a.start(), core.config.businessHours().zone()), Author.AI, null);
         }
         s.appointment = a.withReminders(true, true, a.followedUp());
       }

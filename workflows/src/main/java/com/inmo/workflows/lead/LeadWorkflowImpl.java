@@ -4,6 +4,7 @@ import com.inmo.workflows.agent.AgentPersona;
 import com.inmo.workflows.broker.BrokerConfig;
 import com.inmo.workflows.broker.BusinessHours;
 import com.inmo.workflows.call.CallOutcome;
+import com.inmo.workflows.call.CallPurpose;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInit;
@@ -180,7 +181,7 @@ public class LeadWorkflowImpl implements LeadWorkflow {
       }
       case CALL -> {
         if (calls.canCall()) {
-          calls.start(s.nextCallPurpose == null ? "INITIAL_QUALIFICATION" : s.nextCallPurpose, false);
+          calls.start(s.nextCallPurpose == null ? CallPurpose.INITIAL_QUALIFICATION : s.nextCallPurpose, false);
         } else {
           s.nextCallAt = null;
         }

@@ -6,7 +6,7 @@ import java.time.Instant;
  * A message waiting to go out: AI messages wait for business hours ({@code notBefore}).
  *
  * @param key    idempotency key: the channel and the read model record it once however often it is retried
- * @param author AI, HUMAN or SYSTEM
+ * @param author AI or HUMAN
  */
-public record OutboxItem(String key, String text, Instant notBefore, String author, String authorUserId) {
+public record OutboxItem(String key, String text, Instant notBefore, Author author, String authorUserId) {
 }

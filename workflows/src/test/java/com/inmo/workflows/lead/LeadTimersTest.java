@@ -77,7 +77,7 @@ class LeadTimersTest {
       case "LOST" -> s.stage = LeadStage.LOST;
       case "SCHEDULED" -> s.stage = LeadStage.SCHEDULED;
       case "pending inbox" -> s.inbox.add(new WaitingInbound(null, false));
-      case "pending outbox" -> s.outbox.add(new OutboxItem("k", "hola", T0, "AI", null));
+      case "pending outbox" -> s.outbox.add(new OutboxItem("k", "hola", T0, Author.AI, null));
       case "not waiting" -> s.silenceSince = null;
       case "visit booked" -> s.appointment = visit(T0.plus(Duration.ofDays(3)), false, false, false);
       default -> throw new IllegalArgumentException(condition);
@@ -156,8 +156,8 @@ class LeadTimersTest {
   @Test
   void sendReplyAtTheOutboxHeadsNotBefore() {
     LeadState s = new LeadState();
-    s.outbox.add(new OutboxItem("k1", "uno", T0.plus(Duration.ofHours(3)), "AI", null));
-    s.outbox.add(new OutboxItem("k2", "dos", T0, "AI", null));
+    s.outbox.add(new OutboxItem("k1", "uno", T0.plus(Duration.ofHours(3)), Author.AI, null));
+    s.outbox.add(new OutboxItem("k2", "dos", T0, Author.AI, null));
     assertThat(LeadTimers.candidates(s, CONFIG))
         .containsExactly(new NextAction(TimerKind.SEND_REPLY, T0.plus(Duration.ofHours(3))));
   }
@@ -165,7 +165,7 @@ class LeadTimersTest {
   @Test
   void noSendReplyWhileAStepFailed() {
     LeadState s = new LeadState();
-    s.outbox.add(new OutboxItem("k1", "uno", T0, "AI", null));
+    s.outbox.add(new OutboxItem("k1", "uno", T0, Author.AI, null));
     s.failed = new FailedStep("SEND_REPLY", "boom", T0);
     assertThat(LeadTimers.candidates(s, CONFIG)).isEmpty();
   }
