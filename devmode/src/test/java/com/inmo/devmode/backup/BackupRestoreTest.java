@@ -61,6 +61,7 @@ class BackupRestoreTest {
   TestServer.PortBoundTestServer temporal;
   int temporalPort;
   int apiPort;
+  int internalPort;
   String base;
 
   @AfterEach
@@ -80,6 +81,7 @@ class BackupRestoreTest {
     temporalPort = freePort();
     temporal = TestServer.createPortBoundServer(temporalPort, true);
     apiPort = freePort();
+    internalPort = freePort();
     base = "http://127.0.0.1:" + apiPort;
     String app = database("inmo_bk_app");
     String temporalDb = database("inmo_bk_tmp");
@@ -137,7 +139,9 @@ class BackupRestoreTest {
     props.put("TEMPORAL_ADDRESS", "127.0.0.1:" + temporalPort);
     props.put("INTERNAL_API_TOKEN", TOKEN);
     props.put("INMO_SEED_DEMO", "true");
-    props.put("INMO_API_URL", base);
+    // the worker reaches the api on its internal port, as in the stack
+    props.put("INTERNAL_PORT", Integer.toString(internalPort));
+    props.put("INMO_API_URL", "http://127.0.0.1:" + internalPort);
     props.put("PORT", Integer.toString(apiPort));
     // a restarted worker must not wait on its old sticky queue (the test server, like dev mode's)
     props.put("INMO_TEMPORAL_DEV_SERVER", "true");
