@@ -36,8 +36,8 @@ class SimulatedVoiceActivitiesTest {
       assertThat(webhook.getBody().readUtf8()).contains("\"status\":\"COMPLETED\"").contains("\"transcript\"")
           .contains("\"callWorkflowId\":\"lead-demo-webchat-s-call-1\"");
       assertThat(again).isEqualTo(first);
-      Thread.sleep(200);
-      assertThat(api.server.getRequestCount()).as("one call, one report").isEqualTo(1);
+      org.awaitility.Awaitility.await().during(java.time.Duration.ofMillis(300))
+          .atMost(java.time.Duration.ofSeconds(3)).until(() -> api.server.getRequestCount() == 1);
       CallReport polled = voice.callStatus(new CallStatusRequest("simulated", first.providerCallId(), "x"));
       assertThat(polled.status()).isEqualTo(CallStatus.COMPLETED);
       assertThat(polled.summary()).isNotBlank();
